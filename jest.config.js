@@ -1,0 +1,23 @@
+/** Two projects: unit specs beside the code, e2e specs in test/ against real services. */
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      transform,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      transform,
+      globalSetup: '<rootDir>/test/utils/global-setup.ts',
+      setupFiles: ['<rootDir>/test/utils/setup-env.ts'],
+      testTimeout: 30000,
+    },
+  ],
+};

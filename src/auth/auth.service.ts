@@ -1,0 +1,101 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { Caller } from '../common/auth';
+import { ConflictError, DomainError, UnauthenticatedError } from '../common/errors';
+import { RateLimiter } from '../common/rate-limiter';
+import { AppConfig } from '../config/config.module';
+import { User } from '../users/user.entity';
+import { toUserResponse } from '../users/users.mapper';
+import { UsersRepository } from '../users/users.repository';
+import { AuthResponse, LoginDto, SignupDto } from './dto/auth.dto';
+import { dummyHash, hashPassword, verifyPassword } from './passwords';
+
+interface TokenClaims {
+  sub: string;
+  tv: number;
+}
+
+@Injectable()
+export class AuthService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly jwt: JwtService,
+    private readonly limiter: RateLimiter,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Ensures the admin named by ADMIN_EMAIL/ADMIN_PASSWORD exists and has the admin role. */
+  async onApplicationBootstrap(): Promise<void> {
+    const email = this.config.get('ADMIN_EMAIL');
+    const password = this.config.get('ADMIN_PASSWORD');
+    if (!email || !password) return;
+    const existing = await this.users.findByEmail(email);
+    if (!existing) {
+      await this.users.insertIfEmailFree({
+        email,
+        name: 'Administrator',
+        passwordHash: await hashPassword(password),
+        roles: ['family', 'admin'],
+        locale: 'en',
+      });
+      this.logger.log({ email }, 'admin account created');
+    } else if (!existing.roles.includes('admin')) {
+      await this.users.setRoles(existing.id, [...existing.roles, 'admin']);
+      this.logger.log({ userId: existing.id }, 'admin role granted');
+    }
+  }
+
+  async signup(dto: SignupDto): Promise<AuthResponse> {
+    const user = await this.users.insertIfEmailFree({
+      email: dto.email,
+      name: dto.name,
+      passwordHash: await hashPassword(dto.password),
+      roles: ['family'],
+      locale: dto.locale ?? 'en',
+    });
+    if (!user) throw new ConflictError('email_taken', 'An account with this email already exists');
+    return { user: toUserResponse(user), accessToken: await this.issue(user) };
+  }
+
+  /**
+   * Failed logins are counted per email in Redis; past LOGIN_MAX_FAILURES in the window the email
+   * is refused with 429 (even with the right password) until the window ends.
+   */
+  async login(dto: LoginDto): Promise<AuthResponse> {
+    const email = dto.email.toLowerCase();
+    const key = `login:fail:${email}`;
+    const max = this.config.get('LOGIN_MAX_FAILURES');
+    await this.limiter.assertUnder(key, max);
+    const user = await this.users.findByEmail(email);
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), dto.password);
+    if (!user || !ok) {
+      await this.limiter.hit(key, this.config.get('LOGIN_WINDOW_SECONDS'));
+      throw new DomainError(401, 'unauthenticated', 'Email or password is wrong');
+    }
+    await this.limiter.reset(key);
+    return { user: toUserResponse(user), accessToken: await this.issue(user) };
+  }
+
+  issue(user: User): Promise<string> {
+    const claims: TokenClaims = { sub: user.id, tv: user.tokenVersion };
+    return this.jwt.signAsync(claims);
+  }
+
+  /** Resolves a bearer token to the caller; any flaw (signature, expiry, revoked, user gone) is a 401. */
+  async callerFromToken(token: string): Promise<Caller> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch {
+      throw new UnauthenticatedError('The access token is invalid or expired');
+    }
+    const user =
+      typeof claims.sub === 'string' && /^[0-9a-f-]{36}$/i.test(claims.sub)
+        ? await this.users.findById(claims.sub)
+        : null;
+    if (!user || user.tokenVersion !== claims.tv) throw new UnauthenticatedError('The access token is no longer valid');
+    return { id: user.id, email: user.email, name: user.name, roles: user.roles, locale: user.locale };
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * The environment, validated once at boot. A bad or missing value stops the process with one
+ * line naming it (see `loadEnv`). Nothing outside this folder reads process.env.
+ */
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export interface Env {
+  NODE_ENV: NodeEnv;
+  PORT: number;
+  DATABASE_URL: string;
+  REDIS_URL: string;
+  SMTP_URL: string | undefined;
+  MAIL_FROM: string;
+  PUBLIC_URL: string;
+  JWT_SECRET: string;
+  JWT_TTL_SECONDS: number;
+  ADMIN_EMAIL: string | undefined;
+  ADMIN_PASSWORD: string | undefined;
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  BODY_LIMIT: string;
+  RATE_LIMIT_DISABLED: boolean;
+  LOGIN_MAX_FAILURES: number;
+  LOGIN_WINDOW_SECONDS: number;
+  PASSWORD_RESET_MAX_PER_HOUR: number;
+  RESEND_LINK_MAX_PER_HOUR: number;
+  REGISTRATIONS_PER_ADDRESS_PER_MINUTE: number;
+}
+
+export const DEFAULT_JWT_SECRET = 'kinship-development-secret-change-me';
+
+export class EnvError extends Error {}
+
+type Raw = Record<string, string | undefined>;
+
+function str(raw: Raw, name: string, fallback?: string): string {
+  const v = raw[name];
+  if (v === undefined || v === '') {
+    if (fallback === undefined) throw new EnvError(`${name} is required but not set`);
+    return fallback;
+  }
+  return v;
+}
+
+function int(raw: Raw, name: string, fallback: number, min: number, max: number): number {
+  const v = raw[name];
+  if (v === undefined || v === '') return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new EnvError(`${name} must be a whole number from ${min} to ${max}, got "${v}"`);
+  }
+  return Number(v);
+}
+
+function bool(raw: Raw, name: string, fallback: boolean): boolean {
+  const v = raw[name];
+  if (v === undefined || v === '') return fallback;
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  throw new EnvError(`${name} must be true or false, got "${v}"`);
+}
+
+function url(raw: Raw, name: string, protocols: string[], fallback?: string): string {
+  const v = str(raw, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(v);
+  } catch {
+    throw new EnvError(`${name} must be a URL (${protocols.join(', ')}), got "${redact(v)}"`);
+  }
+  if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
+    throw new EnvError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return v;
+}
+
+/** Hide a password inside a URL before printing it. */
+function redact(v: string): string {
+  return v.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function loadEnv(raw: Raw = process.env): Env {
+  const nodeEnv = str(raw, 'NODE_ENV', 'development');
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    throw new EnvError(`NODE_ENV must be development, test or production, got "${nodeEnv}"`);
+  }
+  const production = nodeEnv === 'production';
+  const defaultDb =
+    nodeEnv === 'test'
+      ? 'postgres://kinship:kinship@127.0.0.1:5432/kinship_test'
+      : 'postgres://kinship:kinship@127.0.0.1:5432/kinship';
+
+  const smtp = raw.SMTP_URL ? url(raw, 'SMTP_URL', ['smtp', 'smtps']) : undefined;
+  if (production && !smtp) throw new EnvError('SMTP_URL is required in production');
+
+  const jwtSecret = str(raw, 'JWT_SECRET', production ? undefined : DEFAULT_JWT_SECRET);
+  if (production && jwtSecret === DEFAULT_JWT_SECRET) {
+    throw new EnvError('JWT_SECRET must not be the development default in production');
+  }
+  if (jwtSecret.length < 16) throw new EnvError('JWT_SECRET must be at least 16 characters');
+
+  const adminEmail = raw.ADMIN_EMAIL || undefined;
+  const adminPassword = raw.ADMIN_PASSWORD || undefined;
+  if (adminEmail && !EMAIL.test(adminEmail))
+    throw new EnvError(`ADMIN_EMAIL must be an email address, got "${adminEmail}"`);
+  if (adminPassword !== undefined && adminPassword.length < 8) {
+    throw new EnvError('ADMIN_PASSWORD must be at least 8 characters');
+  }
+  const mailFrom = str(raw, 'MAIL_FROM', 'Kinship <no-reply@kinship.local>');
+
+  const logLevel = str(raw, 'LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new EnvError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
+  }
+  const bodyLimit = str(raw, 'BODY_LIMIT', '100kb');
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit))
+    throw new EnvError(`BODY_LIMIT must look like 100kb or 1mb, got "${bodyLimit}"`);
+
+  const port = int(raw, 'PORT', 3000, 0, 65535);
+  return {
+    NODE_ENV: nodeEnv as NodeEnv,
+    PORT: port,
+    DATABASE_URL: url(raw, 'DATABASE_URL', ['postgres', 'postgresql'], defaultDb),
+    REDIS_URL: url(raw, 'REDIS_URL', ['redis', 'rediss'], 'redis://127.0.0.1:6379'),
+    SMTP_URL: smtp,
+    MAIL_FROM: mailFrom,
+    PUBLIC_URL: url(raw, 'PUBLIC_URL', ['http', 'https'], `http://localhost:${port}`).replace(/\/+$/, ''),
+    JWT_SECRET: jwtSecret,
+    JWT_TTL_SECONDS: int(raw, 'JWT_TTL_SECONDS', 86400, 60, 30 * 86400),
+    ADMIN_EMAIL: adminEmail?.toLowerCase(),
+    ADMIN_PASSWORD: adminPassword,
+    LOG_LEVEL: logLevel as Env['LOG_LEVEL'],
+    BODY_LIMIT: bodyLimit,
+    RATE_LIMIT_DISABLED: bool(raw, 'RATE_LIMIT_DISABLED', false),
+    LOGIN_MAX_FAILURES: int(raw, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    LOGIN_WINDOW_SECONDS: int(raw, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    PASSWORD_RESET_MAX_PER_HOUR: int(raw, 'PASSWORD_RESET_MAX_PER_HOUR', 5, 1, 1000),
+    RESEND_LINK_MAX_PER_HOUR: int(raw, 'RESEND_LINK_MAX_PER_HOUR', 5, 1, 1000),
+    REGISTRATIONS_PER_ADDRESS_PER_MINUTE: int(raw, 'REGISTRATIONS_PER_ADDRESS_PER_MINUTE', 30, 1, 100000),
+  };
+}
+
+/** Validate at boot: on a bad value print one line naming it and stop. */
+export function loadEnvOrExit(raw: Raw = process.env): Env {
+  try {
+    return loadEnv(raw);
+  } catch (e) {
+    if (e instanceof EnvError) {
+      process.stderr.write(`kinship: configuration error: ${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+}

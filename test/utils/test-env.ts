@@ -1,0 +1,19 @@
+/**
+ * The environment every test process runs with. Tests use their own database (kinship_test by
+ * default, TEST_DATABASE_URL to change it), never DATABASE_URL, which the run command fills.
+ */
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL || 'postgres://kinship:kinship@127.0.0.1:5432/kinship_test';
+
+export function applyTestEnv(): void {
+  process.env.NODE_ENV = 'test';
+  process.env.DATABASE_URL = TEST_DATABASE_URL;
+  // Redis database 1, so tests never touch the counters or queues of a running platform.
+  process.env.REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/1';
+  process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL || 'silent';
+  process.env.JWT_SECRET = 'kinship-test-secret-0123456789';
+  process.env.PUBLIC_URL = 'http://kinship.test';
+  delete process.env.ADMIN_EMAIL;
+  delete process.env.ADMIN_PASSWORD;
+  delete process.env.RATE_LIMIT_DISABLED;
+}
