@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
+import { HouseholdsModule } from './households/households.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
-  imports: [CoreModule.forProcess('api'), HealthModule, AuthModule, UsersModule],
+  imports: [CoreModule.forProcess('api'), HealthModule, AuthModule, UsersModule, HouseholdsModule],
 })
 export class ApiModule {}
