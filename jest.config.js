@@ -1,5 +1,5 @@
 /** Two projects: unit specs beside the code, e2e specs in test/ against real services. */
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 module.exports = {
   projects: [
     {

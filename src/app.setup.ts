@@ -27,7 +27,6 @@ export function setupApp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: config.get('BODY_LIMIT'), type: ['application/json', 'application/*+json'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
   setupOpenApi(app);
 }
 

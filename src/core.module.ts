@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logging';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/config.module';
-import { dataSourceOptions } from './database/data-source';
+import { dataSourceOptions } from './database/options';
 import { RedisModule } from './redis/redis.module';
 
 /** What both processes need: validated config, JSON logs, Postgres, Redis and the BullMQ connection. */

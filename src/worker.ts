@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { stopOnSignals } from './common/shutdown';
 import { loadEnvOrExit } from './config/env';
+import { REDIS, redisReady } from './redis/redis.module';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -10,10 +13,11 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  // SIGTERM/SIGINT close the context: processors finish their job, connections close, then exit.
-  app.enableShutdownHooks();
+  stopOnSignals(app, logger);
   await app.get(DataSource).query('SELECT 1');
-  logger.log('worker started', 'Worker');
+  await redisReady(app.get<Redis>(REDIS));
+  await app.get<Redis>(REDIS).ping();
+  logger.log('worker started: Postgres and Redis answer', 'Worker');
 }
 
 void bootstrap();

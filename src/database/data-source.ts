@@ -1,25 +1,7 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { loadEnv } from '../config/env';
+import { DataSource } from 'typeorm';
+import { loadEnvOrExit } from '../config/env';
+import { dataSourceOptions } from './options';
 
-/**
- * The one DataSource definition: the app (through TypeOrmModule), the migration CLI and the tests
- * all build it here. Entities are found by file name; the schema only changes by migrations.
- */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
-  return {
-    type: 'postgres',
-    uuidExtension: 'pgcrypto',
-    url: databaseUrl,
-    entities: [join(__dirname, '..', '**', '*.entity.{ts,js}')],
-    migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
-    migrationsTableName: 'migrations',
-    synchronize: false,
-    migrationsRun: false,
-    logging: false,
-    extra: { max: 20, application_name: 'kinship' },
-  };
-}
-
-export default new DataSource(dataSourceOptions(loadEnv().DATABASE_URL));
+/** For the TypeORM CLI (`npm run migrate`, `npm run migration:generate`). */
+export default new DataSource(dataSourceOptions(loadEnvOrExit().DATABASE_URL));

@@ -39,3 +39,19 @@ class RedisCloser implements OnApplicationShutdown {
   exports: [REDIS],
 })
 export class RedisModule {}
+
+/** Resolves once the connection is ready (commands fail fast before that, by design). */
+export function redisReady(redis: Redis, timeoutMs = 10_000): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      reject(new Error(`Redis did not answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    redis.once('ready', onReady);
+  });
+}

@@ -1,3 +1,4 @@
+import { Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
@@ -12,14 +13,14 @@ export interface TestApp {
 }
 
 /** Boots the real api module (real Postgres and Redis) as main.ts does, without listening on a port. */
-export async function createApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createApp(env: Record<string, string> = {}, controllers: Type[] = []): Promise<TestApp> {
   const saved: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(env)) {
     saved[k] = process.env[k];
     process.env[k] = v;
   }
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [ApiModule], controllers }).compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
     setupApp(app);
     await app.init();

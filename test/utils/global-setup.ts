@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/database/data-source';
+import { dataSourceOptions } from '../../src/database/options';
 import { applyTestEnv, TEST_DATABASE_URL } from './test-env';
 
 /** Once per run: make sure the test database exists and carries every migration. */

@@ -1,0 +1,58 @@
+import { DEFAULT_JWT_SECRET, loadEnv } from './env';
+
+describe('loadEnv', () => {
+  it('should work on a developer machine with nothing set', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      DATABASE_URL: 'postgres://kinship:kinship@127.0.0.1:5432/kinship',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      PUBLIC_URL: 'http://localhost:3000',
+      JWT_SECRET: DEFAULT_JWT_SECRET,
+      RATE_LIMIT_DISABLED: false,
+    });
+    expect(env.SMTP_URL).toBeUndefined();
+  });
+
+  it('should use the test database under NODE_ENV=test', () => {
+    expect(loadEnv({ NODE_ENV: 'test' }).DATABASE_URL).toMatch(/\/kinship_test$/);
+  });
+
+  it.each([
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '-1' }, 'PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ DATABASE_URL: 'postgres//nohost' }, 'DATABASE_URL'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ ADMIN_EMAIL: 'not-an-email' }, 'ADMIN_EMAIL'],
+    [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+    [{ LOGIN_MAX_FAILURES: '0' }, 'LOGIN_MAX_FAILURES'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
+    [{ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25', JWT_SECRET: DEFAULT_JWT_SECRET }, 'JWT_SECRET'],
+  ])('should refuse %j naming %s', (raw, name) => {
+    expect(() => loadEnv(raw)).toThrow(new RegExp(`^${name} `));
+  });
+
+  it('should never print a password found in a URL', () => {
+    expect(() => loadEnv({ DATABASE_URL: 'mysql://me:hunter2@db/x' })).toThrow(/postgres/);
+    try {
+      loadEnv({ REDIS_URL: 'redis//me:hunter2@' });
+    } catch (e) {
+      expect(String(e)).not.toContain('hunter2');
+    }
+  });
+
+  it('should trim a trailing slash from PUBLIC_URL and lower-case ADMIN_EMAIL', () => {
+    const env = loadEnv({
+      PUBLIC_URL: 'https://kinship.example.org/',
+      ADMIN_EMAIL: 'Admin@Example.org',
+      ADMIN_PASSWORD: 'long enough',
+    });
+    expect(env.PUBLIC_URL).toBe('https://kinship.example.org');
+    expect(env.ADMIN_EMAIL).toBe('admin@example.org');
+  });
+});
