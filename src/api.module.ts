@@ -1,11 +1,21 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './core.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HouseholdsModule } from './households/households.module';
+import { ProgramsModule } from './programs/programs.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
-  imports: [CoreModule.forProcess('api'), HealthModule, AuthModule, UsersModule, HouseholdsModule],
+  imports: [
+    CoreModule.forProcess('api'),
+    HealthModule,
+    AuthModule,
+    UsersModule,
+    HouseholdsModule,
+    ProgramsModule,
+    EventsModule,
+  ],
 })
 export class ApiModule {}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ProgramsModule } from '../programs/programs.module';
+import { UsersModule } from '../users/users.module';
+import { EventsController } from './events.controller';
+import { EventsRepository } from './events.repository';
+import { EventsService } from './events.service';
+
+@Module({
+  imports: [UsersModule, ProgramsModule],
+  controllers: [EventsController],
+  providers: [EventsRepository, EventsService],
+  exports: [EventsRepository],
+})
+export class EventsModule {}

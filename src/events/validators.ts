@@ -1,0 +1,47 @@
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { isCalendarDate } from '../common/dates';
+import { canonicalZone, parseInstant } from './event-rules';
+import { isSlug, SLUG_MAX } from './slug';
+
+function rule(name: string, message: (property: string) => string, validate: (v: unknown) => boolean) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (object, key) =>
+      registerDecorator({
+        name,
+        target: object.constructor,
+        propertyName: String(key),
+        options: { message: message(String(key)), ...options },
+        validator: { validate },
+      });
+}
+
+/** An ISO 8601 date and time with an offset: 2027-05-15T10:00:00+08:00 or …Z. */
+export const IsInstant = rule(
+  'isInstant',
+  (p) => `${p} must be an ISO 8601 date and time with an offset, like 2027-05-15T10:00:00+08:00`,
+  (v) => parseInstant(v) !== null,
+);
+
+/** An IANA time zone name such as Asia/Shanghai. */
+export const IsIanaZone = rule(
+  'isIanaZone',
+  (p) => `${p} must be an IANA time zone such as Asia/Shanghai`,
+  (v) => canonicalZone(v) !== null,
+);
+
+/** Lower-case letters and digits joined by single hyphens, at most 120 characters, not shaped like a uuid. */
+export const IsSlug = rule(
+  'isSlug',
+  (p) => `${p} must be lower-case letters and digits joined by single hyphens (at most ${SLUG_MAX})`,
+  (v) => typeof v === 'string' && isSlug(v),
+);
+
+/** A date written YYYY-MM-DD or an instant with an offset (list filters on startsAt). */
+export const IsDateOrInstant = rule(
+  'isDateOrInstant',
+  (p) => `${p} must be a date (2027-05-15) or a date and time with an offset (2027-05-15T10:00:00+08:00)`,
+  (v) => isCalendarDate(v) || parseInstant(v) !== null,
+);
+
+/** May be left out, but not sent as null: the column has no null (PATCH { "title": null } is refused). */
+export const OptionalNotNull = () => ValidateIf((_object, value) => value !== undefined);

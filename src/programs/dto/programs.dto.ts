@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { IsSlug, OptionalNotNull } from '../../events/validators';
+import { PROGRAM_KINDS, ProgramKind } from '../program.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateProgramDto {
+  @ApiProperty({ example: 'Empowering Girls with Science and Technology', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({
+    example: 'empowering-girls-with-science-and-technology',
+    maxLength: 120,
+    description: 'made from the name when left out (with -2, -3 … when taken); a given slug that is taken is refused',
+  })
+  @OptionalNotNull()
+  @IsString()
+  @IsSlug()
+  slug?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000, default: '' })
+  @OptionalNotNull()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty({ enum: PROGRAM_KINDS })
+  @IsIn(PROGRAM_KINDS)
+  kind: ProgramKind;
+}
+
+export class ProgramsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'matches name or description', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: PROGRAM_KINDS })
+  @IsOptional()
+  @IsIn(PROGRAM_KINDS)
+  kind?: ProgramKind;
+}
+
+/** The co-organizers of a program or an event, replacing the current set (the creator always stays). */
+export class SetOrganizersDto {
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    maxItems: 50,
+    description: 'users with the organizer role; an empty list removes every co-organizer',
+  })
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v)) : value,
+  )
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(36, { each: true })
+  @ArrayUnique()
+  userIds: string[];
+}
+
+export class OrganizerRef {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty()
+  name: string;
+}
+
+export class ProgramResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty()
+  slug: string;
+  @ApiProperty()
+  name: string;
+  @ApiProperty()
+  description: string;
+  @ApiProperty({ enum: PROGRAM_KINDS })
+  kind: ProgramKind;
+  @ApiProperty()
+  createdAt: string;
+  @ApiProperty()
+  updatedAt: string;
+  @ApiPropertyOptional({
+    type: [OrganizerRef],
+    description: "only for the program's organizers and admins: the creator first, then the co-organizers",
+  })
+  organizers?: OrganizerRef[];
+}
+
+export class ProgramPage {
+  @ApiProperty({ type: [ProgramResponse] })
+  items: ProgramResponse[];
+  @ApiProperty()
+  total: number;
+  @ApiProperty()
+  page: number;
+  @ApiProperty()
+  limit: number;
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { escapeLike } from '../users/users.repository';
+import { Program, ProgramKind, ProgramOrganizer } from './program.entity';
+
+export type NewProgram = Pick<Program, 'slug' | 'name' | 'description' | 'kind' | 'createdBy'>;
+
+@Injectable()
+export class ProgramsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findById(id: string, tx: EntityManager = this.dataSource.manager): Promise<Program | null> {
+    return tx.getRepository(Program).findOneBy({ id });
+  }
+
+  /** The program row, locked until the transaction ends (organizer changes serialize on it). */
+  lockById(id: string, tx: EntityManager): Promise<Program | null> {
+    return tx
+      .getRepository(Program)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id = :id', { id })
+      .getOne();
+  }
+
+  /** `base` and every `base-<n>` in use, to pick the next free slug from. */
+  async slugsLike(base: string): Promise<string[]> {
+    const rows: { slug: string }[] = await this.dataSource.query(
+      `SELECT slug FROM programs WHERE slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')`,
+      [base],
+    );
+    return rows.map((r) => r.slug);
+  }
+
+  /** Inserts unless the slug is taken (then null); the unique index decides. */
+  async insertIfSlugFree(values: NewProgram): Promise<Program | null> {
+    const res = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(Program)
+      .values(values)
+      .orIgnore()
+      .returning('id')
+      .updateEntity(false)
+      .execute();
+    const rows = res.raw as { id: string }[];
+    return rows.length ? this.findById(rows[0].id) : null;
+  }
+
+  async page(
+    q: string | undefined,
+    kind: ProgramKind | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<[Program[], number]> {
+    const qb = this.dataSource
+      .getRepository(Program)
+      .createQueryBuilder('p')
+      .orderBy('p.name', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .skip(offset)
+      .take(limit);
+    if (q) qb.andWhere('(p.name ILIKE :q OR p.description ILIKE :q)', { q: `%${escapeLike(q)}%` });
+    if (kind) qb.andWhere('p.kind = :kind', { kind });
+    return qb.getManyAndCount();
+  }
+
+  async coOrganizerIds(programId: string, tx: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await tx.getRepository(ProgramOrganizer).find({ where: { programId }, order: { userId: 'ASC' } });
+    return rows.map((r) => r.userId);
+  }
+
+  /** The creator first, then the co-organizers by name. */
+  async organizersWithNames(
+    programId: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; name: string }[]> {
+    return tx.query(
+      `SELECT u.id, u.name FROM programs p
+       JOIN users u ON u.id = p.created_by
+         OR u.id IN (SELECT po.user_id FROM program_organizers po WHERE po.program_id = p.id)
+       WHERE p.id = $1
+       ORDER BY (u.id = p.created_by) DESC, u.name, u.id`,
+      [programId],
+    );
+  }
+
+  async replaceCoOrganizers(programId: string, userIds: string[], tx: EntityManager): Promise<void> {
+    await tx.getRepository(ProgramOrganizer).delete({ programId });
+    if (userIds.length) {
+      await tx.getRepository(ProgramOrganizer).insert(userIds.map((userId) => ({ programId, userId })));
+    }
+  }
+
+  /** Whether the user is the program's creator or one of its co-organizers. */
+  async isOrganizer(programId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM programs p WHERE p.id = $1 AND (p.created_by = $2
+         OR EXISTS (SELECT 1 FROM program_organizers po WHERE po.program_id = p.id AND po.user_id = $2))`,
+      [programId, userId],
+    );
+    return rows.length > 0;
+  }
+}
