@@ -1,19 +1,7 @@
-import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { isCalendarDate } from '../common/dates';
+import { rule } from '../common/validators';
 import { canonicalZone, parseInstant } from './event-rules';
 import { isSlug, SLUG_MAX } from './slug';
-
-function rule(name: string, message: (property: string) => string, validate: (v: unknown) => boolean) {
-  return (options?: ValidationOptions): PropertyDecorator =>
-    (object, key) =>
-      registerDecorator({
-        name,
-        target: object.constructor,
-        propertyName: String(key),
-        options: { message: message(String(key)), ...options },
-        validator: { validate },
-      });
-}
 
 /** An ISO 8601 date and time with an offset: 2027-05-15T10:00:00+08:00 or …Z. */
 export const IsInstant = rule(
@@ -42,6 +30,3 @@ export const IsDateOrInstant = rule(
   (p) => `${p} must be a date (2027-05-15) or a date and time with an offset (2027-05-15T10:00:00+08:00)`,
   (v) => isCalendarDate(v) || parseInstant(v) !== null,
 );
-
-/** May be left out, but not sent as null: the column has no null (PATCH { "title": null } is refused). */
-export const OptionalNotNull = () => ValidateIf((_object, value) => value !== undefined);

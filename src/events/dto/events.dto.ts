@@ -32,7 +32,8 @@ import {
   QuestionType,
 } from '../event.entity';
 import { canonicalZone } from '../event-rules';
-import { IsDateOrInstant, IsIanaZone, IsInstant, IsSlug, OptionalNotNull } from '../validators';
+import { OptionalNotNull } from '../../common/validators';
+import { IsDateOrInstant, IsIanaZone, IsInstant, IsSlug } from '../validators';
 
 type Value = { value: unknown };
 const trim = ({ value }: Value) => (typeof value === 'string' ? value.trim() : value);

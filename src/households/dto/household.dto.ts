@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate, OptionalNotNull } from '../../common/validators';
 import { Relationship, RELATIONSHIPS } from '../household-member.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -25,7 +25,7 @@ export class CreateMemberDto {
 
 export class UpdateMemberDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(trim)
   @IsString()
   @MinLength(1)
@@ -33,12 +33,12 @@ export class UpdateMemberDto {
   name?: string;
 
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsCalendarDate()
   birthDate?: string;
 
   @ApiPropertyOptional({ enum: RELATIONSHIPS })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(RELATIONSHIPS)
   relationship?: Relationship;
 }

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { IsSlug, OptionalNotNull } from '../../events/validators';
+import { OptionalNotNull } from '../../common/validators';
+import { IsSlug } from '../../events/validators';
 import { PROGRAM_KINDS, ProgramKind } from '../program.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
