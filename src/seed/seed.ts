@@ -161,7 +161,13 @@ const EVENTS: SeedEvent[] = [
     childAgeMax: 17,
     questions: [
       DIETARY,
-      { ...TSHIRT, id: 'tshirt-children', label: 'T-shirt sizes for the children', required: false },
+      {
+        id: 'languages',
+        label: 'Languages spoken in your family',
+        type: 'multi_choice',
+        required: false,
+        options: ['English', '中文', 'नेपाली', 'Other'],
+      },
     ],
     status: 'published',
   },
