@@ -128,7 +128,12 @@ _start_local_postgres() { # port
 }
 
 _start_local_redis() { # port
-  command -v redis-server >/dev/null 2>&1 || _apt_install redis-server
+  if ! command -v redis-server >/dev/null 2>&1; then
+    _apt_install redis-server
+    # The package may have started one already.
+    sleep 1
+    _tcp_open 127.0.0.1 "$1" && return 0
+  fi
   say "starting Redis on 127.0.0.1:$1"
   "${SUDO[@]}" redis-server --daemonize yes --bind 127.0.0.1 --port "$1" --save "" --appendonly no --dir /tmp >/dev/null ||
     die "redis-server failed to start on port $1"
@@ -181,9 +186,17 @@ _ensure_pg_objects() { # url
   local role=$U_USER pw=$U_PASS db=$U_PATH host=$U_HOST port=${U_PORT:-5432}
   [[ -n $role && -n $db ]] || return 0
   if [[ -z $PG_SU_HOW ]] && ! _find_pg_su "$host" "$port"; then
-    # No superuser at hand: the URL's own login must already work.
-    if command -v psql >/dev/null 2>&1 && ! PGCONNECT_TIMEOUT=5 psql -X -w -tA -c 'SELECT 1' "$1" >/dev/null 2>&1 </dev/null; then
-      die "cannot log in to Postgres at $host:$port as $role (database $db), and no superuser access was found to create them. As a Postgres superuser run:
+    # No superuser at hand (a server in Docker, say): the URL's role must log in, and may create
+    # its database itself when it has CREATEDB.
+    command -v psql >/dev/null 2>&1 || return 0
+    if ! PGCONNECT_TIMEOUT=5 psql -X -w -tA -c 'SELECT 1' "$1" >/dev/null 2>&1 </dev/null; then
+      local base=${1%%\?*}
+      PGCONNECT_TIMEOUT=5 psql -X -w -q -v ON_ERROR_STOP=1 -v db="$db" "${base%/*}/postgres" >/dev/null 2>&1 <<'SQL'
+SELECT format('CREATE DATABASE %I', :'db') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db')
+\gexec
+SQL
+      PGCONNECT_TIMEOUT=5 psql -X -w -tA -c 'SELECT 1' "$1" >/dev/null 2>&1 </dev/null ||
+        die "cannot log in to Postgres at $host:$port as $role (database $db), and no superuser access was found to create them. As a Postgres superuser run:
   CREATE ROLE \"$role\" LOGIN CREATEDB PASSWORD '<the password in the URL>'; CREATE DATABASE \"$db\" OWNER \"$role\";"
     fi
     return 0
