@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type as ClassType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -34,4 +35,20 @@ export function pageOf<T>(items: T[], total: number, q: PageQuery): Page<T> {
 
 export function offsetOf(q: PageQuery): number {
   return (q.page - 1) * q.limit;
+}
+
+/** The OpenAPI schema of `{ items, total, page, limit }` for one item type (one class per type). */
+export function PageSchema<T>(item: ClassType<T>): ClassType<Page<T>> {
+  class PageOf implements Page<T> {
+    @ApiProperty({ type: [item] })
+    items: T[];
+    @ApiProperty()
+    total: number;
+    @ApiProperty()
+    page: number;
+    @ApiProperty()
+    limit: number;
+  }
+  Object.defineProperty(PageOf, 'name', { value: `${item.name.replace(/Response$/, '')}Page` });
+  return PageOf;
 }

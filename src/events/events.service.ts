@@ -27,7 +27,7 @@ import {
 } from './event-rules';
 import { toEventResponse } from './events.mapper';
 import { EventChanges, EventsRepository, isSlugConflict, NewEvent } from './events.repository';
-import { insertWithFreeSlug, isSlug, slugify } from './slug';
+import { insertWithFreeSlug, isSlug, slugify } from '../common/slug';
 
 /** Who the caller is to one event. */
 interface Access {

@@ -1,7 +1,6 @@
 import { isCalendarDate } from '../common/dates';
 import { rule } from '../common/validators';
 import { canonicalZone, parseInstant } from './event-rules';
-import { isSlug, SLUG_MAX } from './slug';
 
 /** An ISO 8601 date and time with an offset: 2027-05-15T10:00:00+08:00 or …Z. */
 export const IsInstant = rule(
@@ -15,13 +14,6 @@ export const IsIanaZone = rule(
   'isIanaZone',
   (p) => `${p} must be an IANA time zone such as Asia/Shanghai`,
   (v) => canonicalZone(v) !== null,
-);
-
-/** Lower-case letters and digits joined by single hyphens, at most 120 characters, not shaped like a uuid. */
-export const IsSlug = rule(
-  'isSlug',
-  (p) => `${p} must be lower-case letters and digits joined by single hyphens (at most ${SLUG_MAX})`,
-  (v) => typeof v === 'string' && isSlug(v),
 );
 
 /** A date written YYYY-MM-DD or an instant with an offset (list filters on startsAt). */

@@ -3,7 +3,7 @@ import { Caller, hasRole, isAdmin } from '../common/auth';
 import { ForbiddenError, invalidFields, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { offsetOf, Page, pageOf } from '../common/pagination';
-import { insertWithFreeSlug, slugify } from '../events/slug';
+import { insertWithFreeSlug, slugify } from '../common/slug';
 import { UsersRepository } from '../users/users.repository';
 import { CreateProgramDto, ProgramResponse, ProgramsQuery, SetOrganizersDto } from './dto/programs.dto';
 import { organizerIdErrors } from './organizers';

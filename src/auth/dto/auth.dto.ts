@@ -1,10 +1,9 @@
+import { trim } from '../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { LOCALES, Locale } from '../../users/user.entity';
 import { UserResponse } from '../../users/users.mapper';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class SignupDto {
   @ApiProperty({ example: 'mei@example.org', maxLength: 254 })

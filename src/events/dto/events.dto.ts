@@ -20,7 +20,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
+import { PageQuery, PageSchema } from '../../common/pagination';
 import {
   EVENT_FORMATS,
   EVENT_KINDS,
@@ -32,11 +32,10 @@ import {
   QuestionType,
 } from '../event.entity';
 import { canonicalZone } from '../event-rules';
-import { OptionalNotNull } from '../../common/validators';
-import { IsDateOrInstant, IsIanaZone, IsInstant, IsSlug } from '../validators';
+import { IsSlug, OptionalNotNull, trim } from '../../common/validators';
+import { IsDateOrInstant, IsIanaZone, IsInstant } from '../validators';
 
 type Value = { value: unknown };
-const trim = ({ value }: Value) => (typeof value === 'string' ? value.trim() : value);
 /** Optional text that may be cleared: blank is stored as null. */
 const trimToNull = ({ value }: Value) => (typeof value === 'string' ? value.trim() || null : value);
 /** "asia/shanghai" is stored as "Asia/Shanghai" (see canonicalZone). */
@@ -454,13 +453,4 @@ export class EventResponse {
   organizerIds?: string[];
 }
 
-export class EventPage {
-  @ApiProperty({ type: [EventResponse] })
-  items: EventResponse[];
-  @ApiProperty()
-  total: number;
-  @ApiProperty()
-  page: number;
-  @ApiProperty()
-  limit: number;
-}
+export const EventPage = PageSchema(EventResponse);

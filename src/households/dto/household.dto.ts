@@ -1,10 +1,9 @@
+import { PageSchema } from '../../common/pagination';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDate, OptionalNotNull } from '../../common/validators';
+import { IsCalendarDate, OptionalNotNull, trim } from '../../common/validators';
 import { Relationship, RELATIONSHIPS } from '../household-member.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateMemberDto {
   @ApiProperty({ example: 'Lin Chen', maxLength: 200 })
@@ -60,13 +59,4 @@ export class MemberResponse {
   updatedAt: string;
 }
 
-export class MemberPage {
-  @ApiProperty({ type: [MemberResponse] })
-  items: MemberResponse[];
-  @ApiProperty()
-  total: number;
-  @ApiProperty()
-  page: number;
-  @ApiProperty()
-  limit: number;
-}
+export const MemberPage = PageSchema(MemberResponse);

@@ -1,12 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
-import { OptionalNotNull } from '../../common/validators';
-import { IsSlug } from '../../events/validators';
+import { PageQuery, PageSchema } from '../../common/pagination';
+import { IsSlug, OptionalNotNull, trim } from '../../common/validators';
 import { PROGRAM_KINDS, ProgramKind } from '../program.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateProgramDto {
   @ApiProperty({ example: 'Empowering Girls with Science and Technology', maxLength: 200 })
@@ -99,13 +96,4 @@ export class ProgramResponse {
   organizers?: OrganizerRef[];
 }
 
-export class ProgramPage {
-  @ApiProperty({ type: [ProgramResponse] })
-  items: ProgramResponse[];
-  @ApiProperty()
-  total: number;
-  @ApiProperty()
-  page: number;
-  @ApiProperty()
-  limit: number;
-}
+export const ProgramPage = PageSchema(ProgramResponse);

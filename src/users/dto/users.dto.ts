@@ -9,7 +9,7 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
+import { PageQuery, PageSchema } from '../../common/pagination';
 import { Role, ROLES } from '../user.entity';
 import { UserResponse } from '../users.mapper';
 
@@ -36,13 +36,4 @@ export class UsersQuery extends PageQuery {
   role?: Role;
 }
 
-export class UserPage {
-  @ApiProperty({ type: [UserResponse] })
-  items: UserResponse[];
-  @ApiProperty()
-  total: number;
-  @ApiProperty()
-  page: number;
-  @ApiProperty()
-  limit: number;
-}
+export const UserPage = PageSchema(UserResponse);
