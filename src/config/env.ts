@@ -24,6 +24,20 @@ export interface Env {
   PASSWORD_RESET_MAX_PER_HOUR: number;
   RESEND_LINK_MAX_PER_HOUR: number;
   REGISTRATIONS_PER_ADDRESS_PER_MINUTE: number;
+  /** Mail jobs one worker process sends at once. */
+  MAIL_CONCURRENCY: number;
+  /** SMTP connections in one worker's pool. */
+  MAIL_POOL_SIZE: number;
+  /** How long a sender holds a row before the sweeper may hand it to another (a dead worker). */
+  MAIL_LEASE_SECONDS: number;
+  MAIL_MAX_ATTEMPTS: number;
+  /** Multiplies the retry back-off (1 in production; tests shrink it). */
+  MAIL_RETRY_SCALE: number;
+  /** How often the relay looks for due rows besides LISTEN/NOTIFY, and the sweeper runs. */
+  MAIL_POLL_MS: number;
+  /** A due row whose job was pushed this long ago without being claimed is pushed again (Redis lost it). */
+  MAIL_REQUEUE_SECONDS: number;
+  FANOUT_BATCH_SIZE: number;
 }
 
 export const DEFAULT_JWT_SECRET = 'kinship-development-secret-change-me';
@@ -46,6 +60,15 @@ function int(raw: Raw, name: string, fallback: number, min: number, max: number)
   if (v === undefined || v === '') return fallback;
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
     throw new EnvError(`${name} must be a whole number from ${min} to ${max}, got "${v}"`);
+  }
+  return Number(v);
+}
+
+function num(raw: Raw, name: string, fallback: number, min: number, max: number): number {
+  const v = raw[name];
+  if (v === undefined || v === '') return fallback;
+  if (!/^\d+(\.\d+)?$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new EnvError(`${name} must be a number from ${min} to ${max}, got "${v}"`);
   }
   return Number(v);
 }
@@ -137,6 +160,14 @@ export function loadEnv(raw: Raw = process.env): Env {
     PASSWORD_RESET_MAX_PER_HOUR: int(raw, 'PASSWORD_RESET_MAX_PER_HOUR', 5, 1, 1000),
     RESEND_LINK_MAX_PER_HOUR: int(raw, 'RESEND_LINK_MAX_PER_HOUR', 5, 1, 1000),
     REGISTRATIONS_PER_ADDRESS_PER_MINUTE: int(raw, 'REGISTRATIONS_PER_ADDRESS_PER_MINUTE', 30, 1, 100000),
+    MAIL_CONCURRENCY: int(raw, 'MAIL_CONCURRENCY', 16, 1, 500),
+    MAIL_POOL_SIZE: int(raw, 'MAIL_POOL_SIZE', 5, 1, 100),
+    MAIL_LEASE_SECONDS: int(raw, 'MAIL_LEASE_SECONDS', 120, 1, 3600),
+    MAIL_MAX_ATTEMPTS: int(raw, 'MAIL_MAX_ATTEMPTS', 10, 1, 50),
+    MAIL_RETRY_SCALE: num(raw, 'MAIL_RETRY_SCALE', 1, 0, 100),
+    MAIL_POLL_MS: int(raw, 'MAIL_POLL_MS', 1000, 10, 60000),
+    MAIL_REQUEUE_SECONDS: int(raw, 'MAIL_REQUEUE_SECONDS', 30, 1, 3600),
+    FANOUT_BATCH_SIZE: int(raw, 'FANOUT_BATCH_SIZE', 500, 1, 10000),
   };
 }
 

@@ -14,3 +14,9 @@ export async function resetRateLimits(redis: Redis): Promise<void> {
   const keys = await redis.keys('rl:*');
   if (keys.length) await redis.del(...keys);
 }
+
+/** Empties the mail queue (jobs of an earlier test file must not wake this file's workers). */
+export async function resetQueues(redis: Redis): Promise<void> {
+  const keys = await redis.keys('kinship:*');
+  if (keys.length) await redis.del(...keys);
+}

@@ -1,0 +1,75 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../config/config.module';
+import { isMailKind, MailKind } from '../mail/mail-kinds';
+import { renderMail } from '../mail/render';
+import { MailTransport } from './mail-transport';
+import { Notification } from './notification.entity';
+import { NotificationsRepository } from './notifications.repository';
+import { MailPreparers, SkipMail } from './preparers';
+import { describeError, verdict } from './retry-policy';
+
+/** Sends one claimed row: prepare, render, send through the pool, then record the outcome in the row. */
+@Injectable()
+export class MailSender {
+  private readonly logger = new Logger(MailSender.name);
+  private readonly domain: string;
+
+  constructor(
+    private readonly rows: NotificationsRepository,
+    private readonly preparers: MailPreparers,
+    private readonly transport: MailTransport,
+    private readonly config: AppConfig,
+  ) {
+    this.domain = new URL(config.get('PUBLIC_URL')).hostname || 'kinship.local';
+  }
+
+  async send(row: Notification): Promise<void> {
+    const kind = row.kind;
+    if (!isMailKind(kind)) {
+      await this.rows.markFinal(row.id, row.attempts, 'failed', `unknown mail kind ${kind}`);
+      return;
+    }
+    let info;
+    try {
+      const data = await this.preparers.prepare(row);
+      if (data instanceof SkipMail) {
+        await this.rows.markFinal(row.id, row.attempts, 'skipped', data.reason);
+        this.logger.log({ notificationId: row.id, kind, reason: data.reason }, 'mail skipped');
+        return;
+      }
+      const mail = await renderMail(kind as MailKind, row.locale, data as never, {
+        publicUrl: this.config.get('PUBLIC_URL'),
+      });
+      info = await this.transport.send({
+        to: { name: row.recipientName, address: row.recipientEmail! },
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        attachments: mail.attachments,
+        // The same Message-ID on every attempt lets a receiving server drop a duplicate that a
+        // crash between SMTP's acceptance and our write could cause.
+        headers: { 'Message-ID': `<${row.id}@${this.domain}>`, 'X-Kinship-Notification': row.id },
+      });
+    } catch (err) {
+      const e = err as Parameters<typeof describeError>[0] & { responseCode?: number };
+      const error = describeError(e);
+      const v = verdict(e, row.attempts, this.config.get('MAIL_MAX_ATTEMPTS'), this.config.get('MAIL_RETRY_SCALE'));
+      if (v.action === 'fail') {
+        await this.rows.markFinal(row.id, row.attempts, 'failed', error);
+        this.logger.warn({ notificationId: row.id, kind, attempts: row.attempts, error }, 'mail failed');
+      } else {
+        await this.rows.markRetry(row.id, row.attempts, v.delayMs, error);
+        this.logger.log(
+          { notificationId: row.id, kind, attempts: row.attempts, retryInMs: v.delayMs, error },
+          'mail deferred',
+        );
+      }
+      return;
+    }
+    const recorded = await this.rows.markSent(row.id, row.attempts, info.messageId, info.response);
+    if (!recorded) {
+      // The lease ran out while SMTP was answering and another sender took the row over.
+      this.logger.warn({ notificationId: row.id, kind }, 'mail sent after its lease expired; it may arrive twice');
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import { AppConfig } from '../config/config.module';
+
+export interface SentInfo {
+  messageId: string | null;
+  response: string | null;
+}
+
+export interface OutgoingMail {
+  to: { name: string | null; address: string };
+  subject: string;
+  html: string;
+  text: string;
+  attachments: {
+    filename: string;
+    content: Buffer | string;
+    contentType: string;
+    cid?: string;
+    contentDisposition?: 'inline' | 'attachment';
+  }[];
+  headers: Record<string, string>;
+}
+
+/** A pooled Nodemailer SMTP transport (worker only: the api never sends mail). */
+@Injectable()
+export class MailTransport implements OnApplicationShutdown {
+  private readonly transporter: Transporter | null;
+  private readonly from: string;
+
+  constructor(config: AppConfig) {
+    const url = config.get('SMTP_URL');
+    this.from = config.get('MAIL_FROM');
+    this.transporter = url
+      ? createTransport({
+          url,
+          pool: true,
+          maxConnections: config.get('MAIL_POOL_SIZE'),
+          maxMessages: 1000,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 60_000,
+        })
+      : null;
+  }
+
+  async send(mail: OutgoingMail): Promise<SentInfo> {
+    if (!this.transporter) {
+      throw Object.assign(new Error('SMTP_URL is not set: mail cannot be sent'), { code: 'ENOSMTP' });
+    }
+    const info = await this.transporter.sendMail({
+      ...mail,
+      from: this.from,
+      to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
+    });
+    return { messageId: info.messageId ?? null, response: info.response ?? null };
+  }
+
+  onApplicationShutdown(): void {
+    this.transporter?.close();
+  }
+}

@@ -1,0 +1,58 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnModuleInit } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { AppConfig } from '../config/config.module';
+import { FanoutExpander } from './fanout';
+import { MAIL_QUEUE, MailJob } from './mail-queue';
+import { MailSender } from './mail-sender';
+import { NotificationsRepository } from './notifications.repository';
+import { describeError, verdict } from './retry-policy';
+
+/**
+ * Wakes on a job, claims the row it names (or does nothing: another job or worker has it, or it
+ * is no longer due), then sends it or expands it. Outcomes are written to the row; the job itself
+ * never retries.
+ */
+@Processor(MAIL_QUEUE)
+export class MailProcessor extends WorkerHost implements OnModuleInit {
+  private readonly logger = new Logger(MailProcessor.name);
+
+  constructor(
+    private readonly rows: NotificationsRepository,
+    private readonly sender: MailSender,
+    private readonly fanout: FanoutExpander,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.worker.concurrency = this.config.get('MAIL_CONCURRENCY');
+  }
+
+  async process(job: Job<MailJob>): Promise<string> {
+    const row = await this.rows.claim(job.data.notificationId, this.config.get('MAIL_LEASE_SECONDS'));
+    if (!row) return 'not claimable';
+    if (!row.kind.startsWith('fanout.')) {
+      await this.sender.send(row);
+      return 'sent';
+    }
+    try {
+      await this.fanout.expand(row);
+      return 'expanded';
+    } catch (err) {
+      const e = err as Error;
+      if (e.message === 'fan-out lease lost') return 'lease lost';
+      const v = verdict(
+        { message: e.message },
+        row.attempts,
+        this.config.get('MAIL_MAX_ATTEMPTS'),
+        this.config.get('MAIL_RETRY_SCALE'),
+      );
+      if (v.action === 'retry') await this.rows.markRetry(row.id, row.attempts, v.delayMs, describeError(e));
+      else await this.rows.markFinal(row.id, row.attempts, 'failed', describeError(e));
+      this.logger.warn({ notificationId: row.id, error: e.message }, 'fan-out interrupted');
+      return 'interrupted';
+    }
+  }
+}

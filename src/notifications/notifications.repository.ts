@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { returning } from '../database/sql';
+import { Notification, NotificationStatus } from './notification.entity';
+
+export interface DueRow {
+  id: string;
+  attempts: number;
+  kind: string;
+}
+
+export interface NotificationFilter {
+  status?: NotificationStatus;
+  kind?: string;
+}
+
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Marks up to `limit` due rows as queued and hands them to `push` inside the same transaction:
+   * if the push fails (Redis down) the marks roll back and the next pass tries again. Rows whose
+   * job was pushed `requeueSeconds` ago and never claimed are pushed again (Redis lost them).
+   * SKIP LOCKED lets several relays share the work.
+   */
+  async relayDue(limit: number, requeueSeconds: number, push: (rows: DueRow[]) => Promise<void>): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const rows = await returning<DueRow>(
+        m,
+        `WITH due AS (
+           SELECT id FROM notifications
+           WHERE status = 'pending' AND next_attempt_at <= now()
+             AND (queued_at IS NULL OR queued_at < now() - make_interval(secs => $2))
+           ORDER BY next_attempt_at
+           LIMIT $1
+           FOR UPDATE SKIP LOCKED)
+         UPDATE notifications n SET queued_at = now() FROM due WHERE n.id = due.id
+         RETURNING n.id, n.attempts, n.kind`,
+        [limit, requeueSeconds],
+      );
+      if (rows.length) await push(rows);
+      return rows.length;
+    });
+  }
+
+  /** Rows whose sender died mid-send go back to pending; the attempt it made still counts. */
+  async releaseExpiredLeases(): Promise<number> {
+    const rows = await returning<unknown>(
+      this.db,
+      `UPDATE notifications SET status = 'pending', lease_expires_at = NULL, queued_at = NULL,
+         next_attempt_at = now(), updated_at = now(),
+         last_error = COALESCE(last_error, 'lease expired: the sender stopped mid-send')
+       WHERE status = 'sending' AND lease_expires_at < now()
+       RETURNING id`,
+      [],
+    );
+    return rows.length;
+  }
+
+  /**
+   * The one conditional UPDATE that makes a row this sender's: pending and due → sending with a
+   * lease. Any other job or worker racing for the row gets null.
+   */
+  async claim(id: string, leaseSeconds: number): Promise<Notification | null> {
+    const rows = await returning<Record<string, unknown>>(
+      this.db,
+      `UPDATE notifications SET status = 'sending', attempts = attempts + 1,
+         lease_expires_at = now() + make_interval(secs => $2), updated_at = now()
+       WHERE id = $1 AND status = 'pending' AND next_attempt_at <= now()
+       RETURNING *`,
+      [id, leaseSeconds],
+    );
+    return rows.length ? toNotification(rows[0]) : null;
+  }
+
+  async extendLease(
+    id: string,
+    attempts: number,
+    leaseSeconds: number,
+    m: EntityManager = this.db.manager,
+  ): Promise<void> {
+    await m.query(
+      `UPDATE notifications SET lease_expires_at = now() + make_interval(secs => $3)
+       WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [id, attempts, leaseSeconds],
+    );
+  }
+
+  /** Only the holder of the claim (same attempt, still sending) can close it. */
+  async markSent(
+    id: string,
+    attempts: number,
+    messageId: string | null,
+    smtpResponse: string | null,
+  ): Promise<boolean> {
+    const rows = await returning<unknown>(
+      this.db,
+      `UPDATE notifications SET status = 'sent', sent_at = now(), lease_expires_at = NULL, last_error = NULL,
+         message_id = $3, smtp_response = $4, updated_at = now()
+       WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id`,
+      [id, attempts, messageId?.slice(0, 300) ?? null, smtpResponse?.slice(0, 1000) ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  async markRetry(id: string, attempts: number, delayMs: number, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE notifications SET status = 'pending', lease_expires_at = NULL, queued_at = NULL,
+         next_attempt_at = now() + make_interval(secs => $3), last_error = $4, updated_at = now()
+       WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [id, attempts, delayMs / 1000, error],
+    );
+  }
+
+  async markFinal(id: string, attempts: number, status: 'failed' | 'skipped', error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE notifications SET status = $3, lease_expires_at = NULL, last_error = $4, updated_at = now()
+       WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [id, attempts, status, error],
+    );
+  }
+
+  /** An admin's retry: a failed row becomes pending and due now, with a fresh count of attempts. */
+  async retryFailed(id: string): Promise<boolean> {
+    const rows = await returning<unknown>(
+      this.db,
+      `UPDATE notifications SET status = 'pending', attempts = 0, next_attempt_at = now(), queued_at = NULL,
+         updated_at = now()
+       WHERE id = $1 AND status = 'failed' RETURNING id`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  findById(id: string): Promise<Notification | null> {
+    return this.db.getRepository(Notification).findOneBy({ id });
+  }
+
+  page(filter: NotificationFilter, offset: number, limit: number): Promise<[Notification[], number]> {
+    const qb = this.db
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .skip(offset)
+      .take(limit);
+    if (filter.status) qb.andWhere('n.status = :status', { status: filter.status });
+    if (filter.kind) qb.andWhere('n.kind = :kind', { kind: filter.kind });
+    return qb.getManyAndCount();
+  }
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+}
+
+/** Raw RETURNING * row → entity shape. */
+function toNotification(r: Record<string, unknown>): Notification {
+  return Object.assign(new Notification(), {
+    id: r.id,
+    kind: r.kind,
+    recipientEmail: r.recipient_email,
+    recipientName: r.recipient_name,
+    locale: r.locale,
+    payload: r.payload,
+    dedupeKey: r.dedupe_key,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    leaseExpiresAt: r.lease_expires_at,
+    queuedAt: r.queued_at,
+    lastError: r.last_error,
+    messageId: r.message_id,
+    smtpResponse: r.smtp_response,
+    fanoutCursor: r.fanout_cursor,
+    sentAt: r.sent_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  });
+}

@@ -1,0 +1,35 @@
+import { BACKOFF_SECONDS, describeError, isPermanent, verdict } from './retry-policy';
+
+describe('retry policy', () => {
+  it('should fail at once when the server refuses the recipient for good (5xx)', () => {
+    expect(verdict({ responseCode: 550 }, 1, 10)).toEqual({ action: 'fail' });
+    expect(verdict({ responseCode: 553 }, 1, 10)).toEqual({ action: 'fail' });
+    expect(isPermanent({ responseCode: 451 })).toBe(false);
+  });
+
+  it('should back off on 4xx and network errors, seconds first, then minutes', () => {
+    const first = verdict({ responseCode: 451 }, 1, 10);
+    const fifth = verdict({ code: 'ECONNREFUSED' }, 5, 10);
+    expect(first.action).toBe('retry');
+    expect(first.action === 'retry' && first.delayMs).toBeGreaterThanOrEqual(BACKOFF_SECONDS[0] * 800);
+    expect(first.action === 'retry' && first.delayMs).toBeLessThanOrEqual(BACKOFF_SECONDS[0] * 1200);
+    expect(fifth.action === 'retry' && fifth.delayMs).toBeGreaterThanOrEqual(120 * 800);
+  });
+
+  it('should give up after the last attempt', () => {
+    expect(verdict({ responseCode: 421 }, 9, 10).action).toBe('retry');
+    expect(verdict({ responseCode: 421 }, 10, 10)).toEqual({ action: 'fail' });
+  });
+
+  it('should scale the delays (tests shrink them)', () => {
+    const v = verdict({ code: 'ETIMEDOUT' }, 1, 10, 0.001);
+    expect(v.action === 'retry' && v.delayMs).toBeLessThanOrEqual(6);
+  });
+
+  it('should describe the SMTP reply', () => {
+    expect(describeError({ responseCode: 550, response: '550 5.1.1 no such user' })).toBe('550 5.1.1 no such user');
+    expect(describeError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' })).toBe(
+      'ECONNREFUSED: connect ECONNREFUSED',
+    );
+  });
+});

@@ -1,0 +1,115 @@
+import { AddressInfo } from 'node:net';
+import { simpleParser, ParsedMail } from 'mailparser';
+import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  notificationId: string | undefined;
+  messageId: string | undefined;
+  parsed: ParsedMail;
+}
+
+type Verdict = { code: number; message: string } | null;
+
+/**
+ * A real SMTP server inside the test process. Mail is counted where it arrives. `refuse` decides
+ * per message whether to answer with an error (451, 550) instead of accepting it; `delayMs` holds
+ * each message before answering (a slow server, to catch a worker mid-send).
+ */
+export class SmtpSink {
+  readonly received: ReceivedMail[] = [];
+  /** Messages whose DATA has arrived but not yet been answered. */
+  inFlight = 0;
+  attempts = 0;
+  refuse: (mail: { to: string; notificationId?: string; attempt: number }) => Verdict = () => null;
+  delayMs = 0;
+  private readonly attemptsById = new Map<string, number>();
+  /** Sessions whose client went away: a message not yet answered there is not delivered. */
+  private readonly closed = new Set<string>();
+  /** Messages dropped because the client vanished before the server answered. */
+  dropped = 0;
+  private server: SMTPServer;
+  port = 0;
+
+  constructor() {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onClose: (session: SMTPServerSession) => {
+        this.closed.add(session.id);
+      },
+      size: 20 * 1024 * 1024,
+      onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void) => {
+        void this.onData(stream, session, callback);
+      },
+    });
+  }
+
+  private async onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void) {
+    this.attempts += 1;
+    this.inFlight += 1;
+    try {
+      const parsed = await simpleParser(stream);
+      const to = session.envelope.rcptTo.map((r) => r.address).join(',');
+      const notificationId = parsed.headers.get('x-kinship-notification') as string | undefined;
+      const key = notificationId ?? to;
+      const attempt = (this.attemptsById.get(key) ?? 0) + 1;
+      this.attemptsById.set(key, attempt);
+      if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+      if (this.closed.has(session.id)) {
+        // Like a real server: no 250 was given, so the message is not taken.
+        this.dropped += 1;
+        callback(new Error('client gone'));
+        return;
+      }
+      const verdict = this.refuse({ to, notificationId, attempt });
+      if (verdict) {
+        callback(Object.assign(new Error(verdict.message), { responseCode: verdict.code }));
+        return;
+      }
+      this.received.push({ to, subject: parsed.subject ?? '', notificationId, messageId: parsed.messageId, parsed });
+      callback(null);
+    } catch (err) {
+      callback(err as Error);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  to(address: string): ReceivedMail[] {
+    return this.received.filter((m) => m.to === address.toLowerCase());
+  }
+
+  reset(): void {
+    this.received.length = 0;
+    this.attemptsById.clear();
+    this.attempts = 0;
+    this.refuse = () => null;
+    this.delayMs = 0;
+  }
+
+  async waitFor(count: number, timeoutMs = 15_000): Promise<ReceivedMail[]> {
+    const until = Date.now() + timeoutMs;
+    while (this.received.length < count) {
+      if (Date.now() > until) throw new Error(`expected ${count} mails, got ${this.received.length}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return this.received;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
