@@ -1,63 +1,10 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
-import { TEST_DATABASE_URL } from './utils/test-env';
-
-/** The real processes, built to JS as `npm run start:api` and `start:worker` run them. */
-const ROOT = join(__dirname, '..');
-const OUT = join(ROOT, '.kinship', 'test-build');
-
-function start(
-  script: string,
-  env: Record<string, string>,
-): { child: ChildProcess; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  const child = spawn(process.execPath, [join(OUT, 'src', script)], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'test',
-      DATABASE_URL: TEST_DATABASE_URL,
-      REDIS_URL: process.env.REDIS_URL ?? '',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (err += d));
-  return { child, out: () => out, err: () => err };
-}
-
-async function waitFor(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('timed out');
-}
-
-async function exitOf(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
-  const [code] = await once(child, 'exit');
-  return code as number | null;
-}
+import { exitOf, startProcess, waitUntil } from './utils/processes';
 
 describe('the api and worker processes', () => {
-  beforeAll(() => {
-    execFileSync(
-      process.execPath,
-      [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', OUT],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
-  }, 120_000);
-
   it('should start the worker on Postgres and Redis and stop it cleanly on SIGTERM', async () => {
-    const w = start('worker.js', {});
+    const w = startProcess('worker.js', {});
     try {
-      await waitFor(() => w.out().includes('worker started'), 20_000);
+      await waitUntil(() => w.out().includes('worker started'), 20_000);
       w.child.kill('SIGTERM');
       expect(await exitOf(w.child)).toBe(0);
       const lines = w
@@ -74,9 +21,9 @@ describe('the api and worker processes', () => {
 
   it('should serve the api and stop it cleanly on SIGTERM', async () => {
     const port = String(40000 + Math.floor(Math.random() * 20000));
-    const a = start('main.js', { PORT: port });
+    const a = startProcess('main.js', { PORT: port });
     try {
-      await waitFor(async () => {
+      await waitUntil(async () => {
         try {
           return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
         } catch {
@@ -108,8 +55,8 @@ describe('the api and worker processes', () => {
   ])(
     'should refuse to start with %j, naming it in one line',
     async (env, message) => {
-      for (const script of ['main.js', 'worker.js']) {
-        const p = start(script, env as Record<string, string>);
+      for (const script of ['main.js', 'worker.js'] as const) {
+        const p = startProcess(script, env as Record<string, string>);
         expect(await exitOf(p.child)).toBe(78);
         const lines = p.err().trim().split('\n');
         expect(lines).toHaveLength(1);

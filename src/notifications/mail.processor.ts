@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnModuleInit } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { AppConfig } from '../config/config.module';
 import { FanoutExpander } from './fanout';
@@ -14,7 +14,7 @@ import { describeError, verdict } from './retry-policy';
  * never retries.
  */
 @Processor(MAIL_QUEUE)
-export class MailProcessor extends WorkerHost implements OnModuleInit {
+export class MailProcessor extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailProcessor.name);
 
   constructor(
@@ -28,6 +28,14 @@ export class MailProcessor extends WorkerHost implements OnModuleInit {
 
   onModuleInit(): void {
     this.worker.concurrency = this.config.get('MAIL_CONCURRENCY');
+  }
+
+  /**
+   * On SIGTERM: stop taking jobs and let the sends in flight finish, before the SMTP pool and the
+   * database close (those close in onApplicationShutdown, which runs after this everywhere).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
   }
 
   async process(job: Job<MailJob>): Promise<string> {

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/options';
+import { buildForTests } from './processes';
 import { applyTestEnv, TEST_DATABASE_URL } from './test-env';
 
 /** Once per run: make sure the test database exists and carries every migration. */
@@ -20,4 +21,7 @@ export default async function globalSetup(): Promise<void> {
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();
+
+  // The tests that run the real api and worker processes use the built JS.
+  buildForTests();
 }

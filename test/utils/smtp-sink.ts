@@ -47,7 +47,11 @@ export class SmtpSink {
     });
   }
 
-  private async onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void) {
+  private async onData(
+    stream: SMTPServerDataStream,
+    session: SMTPServerSession,
+    callback: (err?: Error | null) => void,
+  ) {
     this.attempts += 1;
     this.inFlight += 1;
     try {
@@ -98,6 +102,7 @@ export class SmtpSink {
     this.attempts = 0;
     this.refuse = () => null;
     this.delayMs = 0;
+    this.dropped = 0;
   }
 
   async waitFor(count: number, timeoutMs = 15_000): Promise<ReceivedMail[]> {

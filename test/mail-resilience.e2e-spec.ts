@@ -1,0 +1,194 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { INestApplicationContext } from '@nestjs/common';
+import { createServer } from 'node:net';
+import { DataSource } from 'typeorm';
+import { Outbox } from '../src/notifications/outbox';
+import { REDIS } from '../src/redis/redis.module';
+import { createApp, TestApp } from './utils/create-app';
+import { createWorker, FAST_MAIL } from './utils/create-worker';
+import { exitOf, startProcess, Started, waitUntil } from './utils/processes';
+import { resetDb, resetQueues } from './utils/reset-db';
+import { SmtpSink } from './utils/smtp-sink';
+
+/**
+ * The pipeline under the failures it exists for: a worker killed mid-send, Redis lost and back
+ * empty, a worker told to stop while sending. Mail is counted where it arrives, at a real SMTP
+ * server in this process: none lost, none doubled.
+ */
+let seq = 0;
+
+/** A signup's transaction: the user row and its welcome mail, committed together. */
+async function signups(db: DataSource, outbox: Outbox, n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    seq += 1;
+    const id = await db.transaction(async (m) => {
+      const [user] = await m.query(`INSERT INTO users (email, name, password_hash) VALUES ($1, $2, 'x') RETURNING id`, [
+        `resilient${seq}-${Date.now()}@example.org`,
+        `Family ${seq}`,
+      ]);
+      return outbox.enqueue(m, {
+        kind: 'account.welcome',
+        to: { email: `resilient${seq}@example.org`, name: `Family ${seq}` },
+        locale: seq % 2 ? 'en' : 'zh-CN',
+        payload: { userId: user.id },
+        dedupeKey: `user:${user.id}:welcome`,
+      });
+    });
+    ids.push(id!);
+  }
+  return ids;
+}
+
+async function statuses(db: DataSource, ids: string[]): Promise<Record<string, number>> {
+  const rows: { status: string; n: number }[] = await db.query(
+    'SELECT status, count(*)::int AS n FROM notifications WHERE id = ANY($1) GROUP BY status',
+    [ids],
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** Each of `ids` arrived exactly once. */
+function expectEachOnce(sink: SmtpSink, ids: string[]): void {
+  const counts = new Map<string, number>();
+  for (const m of sink.received) counts.set(m.notificationId!, (counts.get(m.notificationId!) ?? 0) + 1);
+  expect(ids.filter((id) => counts.get(id) !== 1)).toEqual([]);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function startRedis(port: number): ChildProcess {
+  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+}
+
+describe('mail under failure', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let outbox: Outbox;
+  const workerEnv = () => ({ ...FAST_MAIL, SMTP_URL: sink.url, MAIL_CONCURRENCY: '4', MAIL_POOL_SIZE: '4' });
+
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    t = await createApp();
+    await resetDb(t.db);
+    await resetQueues(t.app.get(REDIS));
+    outbox = t.app.get(Outbox);
+  });
+  beforeEach(async () => {
+    sink.reset();
+    await resetDb(t.db);
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
+
+  it('should deliver every mail once when a worker is SIGKILLed mid-send and another starts', async () => {
+    sink.delayMs = 1500; // a slow server: messages sit in flight
+    let w: Started = startProcess('worker.js', workerEnv());
+    try {
+      const ids = await signups(t.db, outbox, 30);
+      await waitUntil(() => sink.inFlight >= 2, 20_000, 'messages in flight');
+      const sending = (await statuses(t.db, ids)).sending ?? 0;
+      w.child.kill('SIGKILL');
+      await exitOf(w.child);
+      // The proof that the kill landed mid-send: rows held by the dead worker, messages mid-DATA.
+      expect(sending).toBeGreaterThan(0);
+      await waitUntil(() => sink.inFlight === 0, 5000, 'the server to finish');
+      expect(sink.dropped).toBeGreaterThan(0);
+
+      sink.delayMs = 0;
+      w = startProcess('worker.js', workerEnv());
+      await sink.waitFor(30, 30_000);
+      await waitUntil(async () => (await statuses(t.db, ids)).sent === 30, 10_000, 'every row sent');
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(sink.received).toHaveLength(30);
+      expectEachOnce(sink, ids);
+      // The rows the dead worker held were tried again: their attempts show it.
+      const [{ retried }] = await t.db.query(
+        'SELECT count(*)::int AS retried FROM notifications WHERE id = ANY($1) AND attempts > 1',
+        [ids],
+      );
+      expect(retried).toBeGreaterThan(0);
+    } finally {
+      w.child.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  it('should let in-flight sends finish on SIGTERM and leave nothing sending', async () => {
+    sink.delayMs = 1000;
+    const w = startProcess('worker.js', workerEnv());
+    let next: Started | undefined;
+    try {
+      const ids = await signups(t.db, outbox, 12);
+      await waitUntil(() => sink.inFlight >= 2, 20_000, 'messages in flight');
+      w.child.kill('SIGTERM');
+      expect(await exitOf(w.child)).toBe(0);
+      const after = await statuses(t.db, ids);
+      expect(after.sending ?? 0).toBe(0);
+      expect(after.sent).toBeGreaterThanOrEqual(2);
+      expect(sink.dropped).toBe(0);
+      // Whatever it had not started waits for the next worker.
+      sink.delayMs = 0;
+      next = startProcess('worker.js', workerEnv());
+      await sink.waitFor(12, 30_000);
+      await new Promise((r) => setTimeout(r, 1000));
+      expectEachOnce(sink, ids);
+    } finally {
+      w.child.kill('SIGKILL');
+      next?.child.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  it('should deliver every mail once when Redis is stopped while rows are written and comes back empty', async () => {
+    const port = await freePort();
+    let redis = startRedis(port);
+    const redisUrl = `redis://127.0.0.1:${port}`;
+    let worker: INestApplicationContext | undefined;
+    try {
+      await waitUntil(async () => (await fetchPing(port)) === true, 10_000, 'redis to start');
+      worker = await createWorker({ ...workerEnv(), REDIS_URL: redisUrl });
+      const before = await signups(t.db, outbox, 10);
+      await sink.waitFor(10, 20_000);
+
+      redis.kill('SIGKILL');
+      await exitOf(redis);
+      // Writes succeed while Redis is down: the outbox is in Postgres.
+      const during = await signups(t.db, outbox, 20);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(sink.received).toHaveLength(10);
+
+      redis = startRedis(port); // empty: nothing was saved
+      await sink.waitFor(30, 45_000);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(sink.received).toHaveLength(30);
+      expectEachOnce(sink, [...before, ...during]);
+    } finally {
+      await worker?.close().catch(() => undefined);
+      redis.kill('SIGKILL');
+    }
+  }, 90_000);
+});
+
+/** PING over a raw socket (no client library retries in the way). */
+function fetchPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const net = require('node:net') as typeof import('node:net');
+    const s = net.connect(port, '127.0.0.1', () => s.write('PING\r\n'));
+    s.on('data', (d) => {
+      resolve(String(d).startsWith('+PONG'));
+      s.destroy();
+    });
+    s.on('error', () => resolve(false));
+  });
+}
