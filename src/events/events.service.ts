@@ -14,6 +14,8 @@ import { offsetOf, Page, pageOf } from '../common/pagination';
 import { SetOrganizersDto } from '../programs/dto/programs.dto';
 import { organizerIdErrors, organizerIdsOf } from '../programs/organizers';
 import { ProgramsService } from '../programs/programs.service';
+import { Outbox } from '../notifications/outbox';
+import { Waitlist } from '../registrations/waitlist';
 import { UsersRepository } from '../users/users.repository';
 import { CreateEventDto, EventResponse, EventsQuery, QuestionDto, UpdateEventDto } from './dto/events.dto';
 import { Event, EventQuestion } from './event.entity';
@@ -46,7 +48,15 @@ export class EventsService {
     private readonly events: EventsRepository,
     private readonly programs: ProgramsService,
     private readonly users: UsersRepository,
+    private readonly waitlist: Waitlist,
+    private readonly outbox: Outbox,
   ) {}
+
+  /** The event's creator or a co-organizer holding the organizer role, or an admin. */
+  async isOrganizerOf(eventId: string, caller: Caller): Promise<boolean> {
+    const event = await this.events.findById(eventId);
+    return !!event && accessOf(event, await this.events.coOrganizerIds(eventId), caller).isOrganizer;
+  }
 
   /** A new event is a draft of its creator; every bad field is reported at once. */
   async create(dto: CreateEventDto, caller: Caller): Promise<EventResponse> {
@@ -144,9 +154,18 @@ export class EventsService {
         }
         if (event.status === 'published' && changesTimeOrPlace(event, merged)) {
           changes.changeVersion = event.changeVersion + 1;
-          // The notifications issue enqueues the event:<id>:changed:<changeVersion> fan-out row here, in this transaction.
+          // Every family hears of it; their reminders are planned again for the new start.
+          await this.outbox.enqueueFanout(tx, {
+            template: 'event.changed',
+            payload: { eventId: id, changes: timeAndPlaceChanges(event, merged), startsAt: merged.startsAt.toISOString() },
+            dedupeKey: `event:${id}:changed:${changes.changeVersion}`,
+          });
         }
         if (Object.keys(changes).length) await this.events.update(id, changes, tx);
+        // More seats (or a later start) may let waitlisted families in, in the same transaction.
+        if (changes.capacity !== undefined && changes.capacity > event.capacity) {
+          await this.waitlist.promote(tx, { ...merged, seatsTaken: event.seatsTaken });
+        }
         this.logger.log({ eventId: id, userId: caller.id, fields: Object.keys(changes) }, 'event changed');
         return toEventResponse((await this.events.findById(id, tx))!, viewOf(access));
       });
@@ -181,7 +200,14 @@ export class EventsService {
         throw new InvalidTransitionError(`A ${status} event cannot be cancelled`);
       }
       await this.events.cancel(id, new Date(), tx);
-      // The notifications issue enqueues the event-cancelled fan-out row here (published events), in this transaction.
+      // Every registration is cancelled and mailed by the fan-out, a batch per transaction.
+      if (event.status === 'published') {
+        await this.outbox.enqueueFanout(tx, {
+          template: 'event.cancelled',
+          payload: { eventId: id },
+          dedupeKey: `event:${id}:cancelled`,
+        });
+      }
       this.logger.log({ eventId: id, userId: caller.id, was: status }, 'event cancelled');
       return toEventResponse((await this.events.findById(id, tx))!, viewOf(access));
     });
@@ -242,6 +268,17 @@ function accessOf(event: Event, coOrganizerIds: string[], caller: Caller | undef
 /** Organizers and admins see the online link and the organizer ids; confirmed families get the link later. */
 function viewOf(access: Access) {
   return { canSeeOnlineUrl: access.isOrganizer, isOrganizer: access.isOrganizer, organizerIds: access.organizerIds };
+}
+
+type TimeAndPlaceField = 'startsAt' | 'endsAt' | 'timezone' | 'venue' | 'onlineUrl';
+
+/** What changed of the time and place, as the event.changed mail lists it (old → new). */
+function timeAndPlaceChanges(before: Event, after: Event): { field: TimeAndPlaceField; from: string | null; to: string | null }[] {
+  const text = (v: Date | string | null) => (v instanceof Date ? v.toISOString() : v);
+  const fields: TimeAndPlaceField[] = ['startsAt', 'endsAt', 'timezone', 'venue', 'onlineUrl'];
+  return fields
+    .filter((f) => text(before[f]) !== text(after[f]))
+    .map((f) => ({ field: f, from: text(before[f]), to: text(after[f]) }));
 }
 
 const instant = (s: string) => new Date(s);

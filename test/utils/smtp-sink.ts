@@ -114,6 +114,16 @@ export class SmtpSink {
     return this.received;
   }
 
+  /** Waits for `count` mails to one address (other mail may arrive meanwhile). */
+  async waitForTo(address: string, count = 1, timeoutMs = 15_000): Promise<ReceivedMail[]> {
+    const until = Date.now() + timeoutMs;
+    while (this.to(address).length < count) {
+      if (Date.now() > until) throw new Error(`expected ${count} mails to ${address}, got ${this.to(address).length}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return this.to(address);
+  }
+
   stop(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }

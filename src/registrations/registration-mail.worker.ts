@@ -1,0 +1,171 @@
+import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config.module';
+import { Event } from '../events/event.entity';
+import type { MailData, MailEvent, MailKind } from '../mail/mail-kinds';
+import { FanoutAudiences } from '../notifications/audiences';
+import { Notification } from '../notifications/notification.entity';
+import { MailPreparers, SkipMail } from '../notifications/preparers';
+import { guestToken, guestTokenKey } from './guest-token';
+import { Registration } from './registration.entity';
+import { RegistrationMail } from './registration-mail';
+import { RegistrationsCoreModule } from './registrations-core.module';
+import { RegistrationsRepository } from './registrations.repository';
+
+type RegistrationKind = Extract<MailKind, `registration.${string}` | `event.${string}`>;
+
+/**
+ * The worker's side of registration mail: each row becomes template data at send time, from the
+ * registration and event as they are then (a stale reminder or a mail overtaken by a cancellation
+ * is skipped), and the fan-outs to an event's families list their recipients.
+ */
+@Injectable()
+export class RegistrationMailWorker implements OnModuleInit {
+  private readonly publicUrl: string;
+  private readonly tokenKey: Buffer;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: RegistrationsRepository,
+    private readonly mail: RegistrationMail,
+    private readonly preparers: MailPreparers,
+    private readonly audiences: FanoutAudiences,
+    config: AppConfig,
+  ) {
+    this.publicUrl = config.get('PUBLIC_URL');
+    this.tokenKey = guestTokenKey(config.get('JWT_SECRET'));
+  }
+
+  onModuleInit(): void {
+    const kinds: RegistrationKind[] = [
+      'registration.confirmed',
+      'registration.promoted',
+      'registration.waitlisted',
+      'registration.changed',
+      'registration.cancelled',
+      'registration.manage_link',
+      'registration.reminder',
+      'event.changed',
+      'event.cancelled',
+      'event.message',
+    ];
+    for (const kind of kinds) this.preparers.register(kind, (row) => this.prepare(kind, row) as never);
+
+    this.audiences.register('event.changed', async (payload, cursor, limit, m) => {
+      const event = await m.getRepository(Event).findOneByOrFail({ id: String(payload.eventId) });
+      const page = await this.repo.activeRecipients(m, event.id, cursor, limit);
+      for (const r of page) {
+        // Reminders follow the new start; the old ones no longer match it and are skipped.
+        if (r.status === 'confirmed')
+          await this.mail.reminder(
+            m,
+            { id: r.id, contactEmail: r.contactEmail, contactName: r.contactName, locale: r.locale },
+            event,
+          );
+      }
+      return page.map((r) => ({
+        key: r.id,
+        email: r.contactEmail,
+        name: r.contactName,
+        locale: r.locale,
+        payload: { registrationId: r.id, changes: payload.changes },
+      }));
+    });
+
+    this.audiences.register('event.cancelled', async (payload, cursor, limit, m) => {
+      const eventId = String(payload.eventId);
+      const page = await this.repo.activeRecipients(m, eventId, cursor, limit, true);
+      await this.repo.cancelMany(
+        m,
+        page.map((r) => r.id),
+      );
+      const persons = page.filter((r) => r.status === 'confirmed').reduce((s, r) => s + r.partySize, 0);
+      await this.repo.adjustEventCounts(m, eventId, -persons, -page.filter((r) => r.status === 'waitlisted').length);
+      return page.map((r) => ({
+        key: r.id,
+        email: r.contactEmail,
+        name: r.contactName,
+        locale: r.locale,
+        payload: { registrationId: r.id },
+      }));
+    });
+  }
+
+  private async prepare(kind: RegistrationKind, row: Notification): Promise<MailData[RegistrationKind] | SkipMail> {
+    const p = row.payload as Record<string, unknown>;
+    const r = await this.repo.findById(String(p.registrationId));
+    if (!r) return new SkipMail('the registration no longer exists');
+    const event = await this.db.getRepository(Event).findOneByOrFail({ id: r.eventId });
+    const attendees = (await this.repo.attendeesOf(r.id)).map((a) => ({ name: a.name, category: a.category }));
+    const base = {
+      name: r.contactName,
+      event: this.mailEvent(event, r),
+      registrationId: r.id,
+      manageUrl: this.manageUrl(r),
+    };
+    const ticket = { ...base, code: r.code, partySize: r.partySize, attendees };
+    switch (kind) {
+      case 'registration.confirmed':
+      case 'registration.promoted':
+        return r.status === 'confirmed' ? ticket : new SkipMail(`the registration is ${r.status} now`);
+      case 'registration.waitlisted':
+        return r.status === 'waitlisted'
+          ? { ...base, position: Number(p.position), partySize: r.partySize, attendees }
+          : new SkipMail(`the registration is ${r.status} now`);
+      case 'registration.changed':
+        return r.status === 'cancelled'
+          ? new SkipMail('the registration was cancelled since')
+          : {
+              ...ticket,
+              status: p.status as 'confirmed' | 'waitlisted',
+              position: (p.position as number | null) ?? null,
+            };
+      case 'registration.cancelled':
+      case 'registration.manage_link':
+      case 'event.cancelled':
+        return base;
+      case 'registration.reminder':
+        if (r.status !== 'confirmed') return new SkipMail(`the registration is ${r.status}`);
+        if (event.status !== 'published') return new SkipMail(`the event is ${event.status}`);
+        if (event.startsAt.toISOString() !== p.startsAt)
+          return new SkipMail('the event moved; a reminder for the new time is planned');
+        return { ...base, code: r.code, partySize: r.partySize };
+      case 'event.changed':
+        return r.status === 'cancelled'
+          ? new SkipMail('the registration was cancelled')
+          : { ...base, changes: p.changes as never };
+      case 'event.message':
+        return r.status === 'cancelled'
+          ? new SkipMail('the registration was cancelled')
+          : { ...base, subject: String(p.subject), body: String(p.body), organizerName: String(p.organizerName) };
+    }
+  }
+
+  /** The online link only for families holding seats; the mail links to the event's page. */
+  private mailEvent(e: Event, r: Registration): MailEvent {
+    return {
+      id: e.id,
+      title: e.title,
+      startsAt: e.startsAt.toISOString(),
+      endsAt: e.endsAt.toISOString(),
+      timezone: e.timezone,
+      format: e.format,
+      venue: e.venue,
+      onlineUrl: r.status === 'confirmed' ? e.onlineUrl : null,
+      url: `${this.publicUrl}/events/${e.slug}`,
+    };
+  }
+
+  /** Guests' links carry their token (recomputed, never stored); account holders sign in. */
+  manageUrl(r: Pick<Registration, 'id' | 'userId' | 'tokenVersion'>): string {
+    const url = `${this.publicUrl}/registrations/${r.id}`;
+    return r.userId ? url : `${url}?token=${guestToken(this.tokenKey, r.id, r.tokenVersion)}`;
+  }
+}
+
+@Module({
+  imports: [RegistrationsCoreModule],
+  providers: [RegistrationMailWorker],
+})
+export class RegistrationMailWorkerModule {}

@@ -1,0 +1,227 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { returning } from '../database/sql';
+import { Event } from '../events/event.entity';
+import type { Locale } from '../users/user.entity';
+import { Attendee, Consents, Registration, RegistrationStatus } from './registration.entity';
+
+export interface NewRegistration {
+  eventId: string;
+  userId: string | null;
+  code: string;
+  status: 'confirmed' | 'waitlisted';
+  partySize: number;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string | null;
+  answers: Record<string, unknown>;
+  consents: Consents;
+  locale: Locale;
+}
+
+export interface NewAttendee {
+  name: string;
+  category: 'adult' | 'child';
+  birthDate: string | null;
+  memberId: string | null;
+}
+
+/** A family on the waitlist, in request order. */
+export interface Waiting {
+  id: string;
+  partySize: number;
+}
+
+/** One recipient of a mail to an event's families (the fan-out audiences page through these). */
+export interface ActiveRecipient {
+  id: string;
+  status: 'confirmed' | 'waitlisted';
+  contactName: string;
+  contactEmail: string;
+  locale: Locale;
+  userId: string | null;
+  partySize: number;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+export function violates(err: unknown, constraint: string): boolean {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e.code ?? e.driverError?.code;
+  const name = e.constraint ?? e.driverError?.constraint;
+  return code === UNIQUE_VIOLATION && name === constraint;
+}
+
+@Injectable()
+export class RegistrationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /**
+   * The event row, locked for the rest of the transaction: every change to an event's seats or
+   * waitlist is serialized on it, so the check and the take are one step (DESIGN.md rule 1).
+   */
+  lockEvent(m: EntityManager, eventId: string): Promise<Event | null> {
+    return m
+      .getRepository(Event)
+      .createQueryBuilder('e')
+      .setLock('pessimistic_write')
+      .where('e.id = :id', { id: eventId })
+      .getOne();
+  }
+
+  async adjustEventCounts(m: EntityManager, eventId: string, seatsDelta: number, waitlistDelta: number): Promise<void> {
+    if (!seatsDelta && !waitlistDelta) return;
+    await m.query(
+      'UPDATE events SET seats_taken = seats_taken + $2, waitlist_count = waitlist_count + $3 WHERE id = $1',
+      [eventId, seatsDelta, waitlistDelta],
+    );
+  }
+
+  /** Inserts the registration; a clash on the code is retried by the caller with a new code. */
+  async insert(m: EntityManager, r: NewRegistration): Promise<Registration> {
+    const [row] = await returning<{ id: string }>(
+      m,
+      `INSERT INTO registrations (event_id, user_id, code, status, party_size, contact_name, contact_email, contact_phone,
+         answers, consents, locale, confirmed_at)
+       VALUES ($1, $2, $3, $4::varchar, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $4::varchar = 'confirmed' THEN now() END)
+       RETURNING id`,
+      [
+        r.eventId,
+        r.userId,
+        r.code,
+        r.status,
+        r.partySize,
+        r.contactName,
+        r.contactEmail.toLowerCase(),
+        r.contactPhone,
+        JSON.stringify(r.answers),
+        JSON.stringify(r.consents),
+        r.locale,
+      ],
+    );
+    return m.getRepository(Registration).findOneByOrFail({ id: row.id });
+  }
+
+  async replaceAttendees(
+    m: EntityManager,
+    registration: Pick<Registration, 'id' | 'eventId'>,
+    attendees: NewAttendee[],
+  ): Promise<void> {
+    await m.query('DELETE FROM registration_attendees WHERE registration_id = $1', [registration.id]);
+    await m.query(
+      `INSERT INTO registration_attendees (registration_id, event_id, position, name, category, birth_date, member_id)
+       SELECT $1, $2, a.position, a.name, a.category, a.birth_date::date, a.member_id::uuid
+       FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS a(position, name, category, birth_date, member_id)`,
+      [
+        registration.id,
+        registration.eventId,
+        attendees.map((_, i) => i),
+        attendees.map((a) => a.name),
+        attendees.map((a) => a.category),
+        attendees.map((a) => a.birthDate),
+        attendees.map((a) => a.memberId),
+      ],
+    );
+  }
+
+  findById(id: string, m: EntityManager = this.db.manager): Promise<Registration | null> {
+    return m.getRepository(Registration).findOneBy({ id });
+  }
+
+  /** The registration, locked (its event must already be locked by the caller). */
+  findByIdForUpdate(m: EntityManager, id: string): Promise<Registration | null> {
+    return m
+      .getRepository(Registration)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id })
+      .getOne();
+  }
+
+  attendeesOf(registrationId: string, m: EntityManager = this.db.manager): Promise<Attendee[]> {
+    return m.getRepository(Attendee).find({ where: { registrationId }, order: { position: 'ASC' } });
+  }
+
+  /** Live 1-based rank among the event's waitlisted families, in request order. */
+  async waitlistPosition(
+    registration: Pick<Registration, 'eventId' | 'seq' | 'status'>,
+    m: EntityManager = this.db.manager,
+  ): Promise<number | null> {
+    if (registration.status !== 'waitlisted') return null;
+    const [{ n }] = await m.query(
+      "SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status = 'waitlisted' AND seq <= $2",
+      [registration.eventId, registration.seq],
+    );
+    return n;
+  }
+
+  /** Waitlisted families that could fit in `free` seats, in request order. */
+  waitingThatFit(m: EntityManager, eventId: string, free: number): Promise<Waiting[]> {
+    return m.query(
+      `SELECT id, party_size AS "partySize" FROM registrations
+       WHERE event_id = $1 AND status = 'waitlisted' AND party_size <= $2 ORDER BY seq`,
+      [eventId, free],
+    );
+  }
+
+  async confirm(m: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await m.query(
+      "UPDATE registrations SET status = 'confirmed', confirmed_at = now(), updated_at = now() WHERE id = ANY($1)",
+      [ids],
+    );
+  }
+
+  async setStatus(m: EntityManager, id: string, status: RegistrationStatus): Promise<void> {
+    await m.query(
+      `UPDATE registrations SET status = $2::varchar, updated_at = now(),
+         cancelled_at = CASE WHEN $2::varchar = 'cancelled' THEN now() ELSE cancelled_at END,
+         confirmed_at = CASE WHEN $2::varchar = 'confirmed' THEN now() ELSE confirmed_at END
+       WHERE id = $1`,
+      [id, status],
+    );
+  }
+
+  async setParty(m: EntityManager, id: string, partySize: number): Promise<number> {
+    const [row] = await returning<{ change_version: number }>(
+      m,
+      'UPDATE registrations SET party_size = $2, change_version = change_version + 1, updated_at = now() WHERE id = $1 RETURNING change_version',
+      [id, partySize],
+    );
+    return row.change_version;
+  }
+
+  /**
+   * A page of an event's active registrations after `cursor` (by id), for mail to every family.
+   * `forUpdate` locks them (event cancellation changes them in the same transaction).
+   */
+  activeRecipients(
+    m: EntityManager,
+    eventId: string,
+    cursor: string | null,
+    limit: number,
+    forUpdate = false,
+  ): Promise<ActiveRecipient[]> {
+    return m.query(
+      `SELECT id, status, contact_name AS "contactName", contact_email AS "contactEmail", locale, user_id AS "userId",
+              party_size AS "partySize"
+       FROM registrations
+       WHERE event_id = $1 AND status <> 'cancelled' AND ($2::uuid IS NULL OR id > $2::uuid)
+       ORDER BY id LIMIT $3 ${forUpdate ? 'FOR UPDATE' : ''}`,
+      [eventId, cursor, limit],
+    );
+  }
+
+  async cancelMany(m: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await m.query(
+      "UPDATE registrations SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = ANY($1)",
+      [ids],
+    );
+  }
+}

@@ -1,0 +1,305 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Caller, isAdmin } from '../common/auth';
+import { ageOn, dateIn } from '../common/dates';
+import { ConflictError, FieldError, IneligibleError, invalidFields, NotFoundError } from '../common/errors';
+import { AppConfig } from '../config/config.module';
+import { Event } from '../events/event.entity';
+import { readStatus } from '../events/event-rules';
+import { EventsService } from '../events/events.service';
+import { HouseholdsRepository } from '../households/households.repository';
+import { newCheckinCode } from './checkin-code';
+import {
+  AttendeeDto,
+  CreateRegistrationDto,
+  RegistrationResponse,
+  UpdateRegistrationDto,
+} from './dto/registration.dto';
+import { guestToken, guestTokenKey, isGuestToken } from './guest-token';
+import { Registration } from './registration.entity';
+import { RegistrationMail } from './registration-mail';
+import { ageProblems, answerProblems, PartyMember } from './registration-rules';
+import { toRegistrationResponse } from './registrations.mapper';
+import { NewAttendee, RegistrationsRepository, violates } from './registrations.repository';
+import { Waitlist } from './waitlist';
+
+/** Who is asking about a registration: an account, a guest holding its token, or nobody. */
+export interface Viewer {
+  caller?: Caller;
+  manageToken?: string;
+}
+
+const ALREADY = 'This family already holds a registration for this event';
+
+@Injectable()
+export class RegistrationsService {
+  private readonly logger = new Logger(RegistrationsService.name);
+  private readonly tokenKey: Buffer;
+
+  constructor(
+    private readonly repo: RegistrationsRepository,
+    private readonly events: EventsService,
+    private readonly households: HouseholdsRepository,
+    private readonly waitlist: Waitlist,
+    private readonly mail: RegistrationMail,
+    config: AppConfig,
+  ) {
+    this.tokenKey = guestTokenKey(config.get('JWT_SECRET'));
+  }
+
+  /**
+   * A family (signed in or a guest) registers. Everything that needs no lock is checked first;
+   * then, with the event row locked, the seats are taken (or the family waitlisted) and the mail
+   * written, all in one transaction: confirmed whole, waitlisted whole, or nothing.
+   */
+  async register(
+    eventId: string,
+    dto: CreateRegistrationDto,
+    caller: Caller | undefined,
+  ): Promise<RegistrationResponse> {
+    const party = await this.partyOf(dto.attendees, caller);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.repo.transaction((m) => this.registerLocked(m, eventId, dto, party, caller));
+      } catch (err) {
+        if (violates(err, 'registrations_code_uq') && attempt < 5) continue; // a code clash: draw again
+        if (violates(err, 'registrations_active_email_uq') || violates(err, 'registrations_active_user_uq')) {
+          throw new ConflictError('already_registered', ALREADY);
+        }
+        throw err;
+      }
+    }
+  }
+
+  private async registerLocked(
+    m: EntityManager,
+    eventId: string,
+    dto: CreateRegistrationDto,
+    party: NewAttendee[],
+    caller: Caller | undefined,
+  ): Promise<RegistrationResponse> {
+    const event = await this.repo.lockEvent(m, eventId);
+    if (!event || event.status === 'draft') throw new NotFoundError('The event');
+    this.checkOpen(event);
+    this.checkEligible(event, party, dto.answers ?? {}, dto.consents.dataProcessing);
+
+    const fits = event.seatsTaken + party.length <= event.capacity;
+    if (!fits && !event.waitlistEnabled) throw new ConflictError('event_full', 'The event is full and has no waitlist');
+    const r = await this.repo.insert(m, {
+      eventId: event.id,
+      userId: caller?.id ?? null,
+      code: newCheckinCode(),
+      status: fits ? 'confirmed' : 'waitlisted',
+      partySize: party.length,
+      contactName: dto.contact.name,
+      contactEmail: dto.contact.email,
+      contactPhone: dto.contact.phone ?? null,
+      answers: dto.answers ?? {},
+      consents: { dataProcessing: dto.consents.dataProcessing, photos: dto.consents.photos ?? false },
+      locale: dto.locale ?? caller?.locale ?? 'en',
+    });
+    await this.repo.replaceAttendees(m, r, party);
+    await this.repo.adjustEventCounts(m, event.id, fits ? party.length : 0, fits ? 0 : 1);
+    const position = await this.repo.waitlistPosition(r, m);
+    if (fits) {
+      await this.mail.confirmed(m, r);
+      await this.mail.reminder(m, r, event);
+    } else {
+      await this.mail.waitlisted(m, r, position!);
+    }
+    this.logger.log(
+      { registrationId: r.id, eventId: event.id, status: r.status, partySize: r.partySize },
+      'registered',
+    );
+    return toRegistrationResponse(
+      r,
+      await this.repo.attendeesOf(r.id, m),
+      position,
+      caller ? undefined : this.tokenFor(r),
+    );
+  }
+
+  async get(id: string, viewer: Viewer): Promise<RegistrationResponse> {
+    const r = await this.visible(id, viewer);
+    return this.response(r, viewer);
+  }
+
+  /**
+   * The whole new party. More persons need free seats (else 409 and nothing changes); fewer free
+   * seats, which go to the waitlist in the same transaction.
+   */
+  async update(id: string, dto: UpdateRegistrationDto, viewer: Viewer): Promise<RegistrationResponse> {
+    const found = await this.visible(id, viewer);
+    const party = await this.partyOf(
+      dto.attendees,
+      viewer.caller && found.userId === viewer.caller.id ? viewer.caller : undefined,
+    );
+    return this.repo.transaction(async (m) => {
+      const event = (await this.repo.lockEvent(m, found.eventId))!;
+      const r = (await this.repo.findByIdForUpdate(m, id))!;
+      if (r.status === 'cancelled')
+        throw new ConflictError('invalid_transition', 'A cancelled registration cannot be changed');
+      if (readStatus(event) !== 'published')
+        throw new ConflictError('registration_closed', 'The event can no longer be changed');
+      this.checkEligible(event, party, null, true);
+      const delta = party.length - r.partySize;
+      let status = r.status;
+      if (r.status === 'confirmed') {
+        if (delta > 0 && event.seatsTaken + delta > event.capacity) {
+          throw new ConflictError('event_full', `There are not ${delta} more seats free`);
+        }
+        await this.repo.adjustEventCounts(m, event.id, delta, 0);
+        event.seatsTaken += delta;
+      }
+      const version = await this.repo.setParty(m, r.id, party.length);
+      await this.repo.replaceAttendees(m, r, party);
+      // Freed seats (or a waitlisted family that now fits) go to the waitlist, in order.
+      const promoted = await this.waitlist.promote(m, event);
+      if (promoted.includes(r.id)) status = 'confirmed';
+      if (!promoted.includes(r.id)) {
+        const position = await this.repo.waitlistPosition({ ...r, status }, m);
+        await this.mail.changed(m, r, version, status as 'confirmed' | 'waitlisted', position);
+      }
+      this.logger.log({ registrationId: r.id, from: r.partySize, to: party.length }, 'registration changed');
+      const fresh = (await this.repo.findById(r.id, m))!;
+      return toRegistrationResponse(
+        fresh,
+        await this.repo.attendeesOf(r.id, m),
+        await this.repo.waitlistPosition(fresh, m),
+        this.guestView(fresh, viewer),
+      );
+    });
+  }
+
+  /** By its owner, its guest token, or an organizer. Twice is harmless: the second answers the same. */
+  async cancel(id: string, viewer: Viewer): Promise<RegistrationResponse> {
+    const found = await this.visible(id, viewer);
+    return this.repo.transaction(async (m) => {
+      const event = (await this.repo.lockEvent(m, found.eventId))!;
+      const r = (await this.repo.findByIdForUpdate(m, id))!;
+      if (r.status !== 'cancelled') {
+        await this.repo.setStatus(m, r.id, 'cancelled');
+        if (r.status === 'confirmed') {
+          await this.repo.adjustEventCounts(m, event.id, -r.partySize, 0);
+          event.seatsTaken -= r.partySize;
+        } else {
+          await this.repo.adjustEventCounts(m, event.id, 0, -1);
+        }
+        await this.mail.cancelled(m, r);
+        await this.waitlist.promote(m, event);
+        this.logger.log({ registrationId: r.id, eventId: event.id, was: r.status }, 'registration cancelled');
+      }
+      const fresh = (await this.repo.findById(r.id, m))!;
+      return toRegistrationResponse(fresh, await this.repo.attendeesOf(r.id, m), null, this.guestView(fresh, viewer));
+    });
+  }
+
+  /**
+   * Who may see a registration: its account, a guest with its token, the event's organizers and
+   * admins. Everyone else (and a malformed or revoked token) gets 404.
+   */
+  async visible(id: string, viewer: Viewer): Promise<Registration> {
+    const r = await this.repo.findById(id);
+    if (!r) throw new NotFoundError('The registration');
+    const { caller, manageToken } = viewer;
+    if (caller && (r.userId === caller.id || isAdmin(caller))) return r;
+    if (manageToken !== undefined && isGuestToken(this.tokenKey, r.id, r.tokenVersion, manageToken)) return r;
+    if (caller && (await this.events.isOrganizerOf(r.eventId, caller))) return r;
+    throw new NotFoundError('The registration');
+  }
+
+  tokenFor(r: Pick<Registration, 'id' | 'tokenVersion'>): string {
+    return guestToken(this.tokenKey, r.id, r.tokenVersion);
+  }
+
+  private async response(r: Registration, viewer: Viewer): Promise<RegistrationResponse> {
+    return toRegistrationResponse(
+      r,
+      await this.repo.attendeesOf(r.id),
+      await this.repo.waitlistPosition(r),
+      this.guestView(r, viewer),
+    );
+  }
+
+  /** A guest who came with the token sees it again (their link keeps working); nobody else gets it. */
+  private guestView(r: Registration, viewer: Viewer): string | undefined {
+    return !r.userId && viewer.manageToken !== undefined ? this.tokenFor(r) : undefined;
+  }
+
+  private checkOpen(event: Event): void {
+    const now = Date.now();
+    const status = readStatus(event);
+    if (status !== 'published')
+      throw new ConflictError('registration_closed', `Registration is closed: the event is ${status}`);
+    const closes = (event.registrationClosesAt ?? event.startsAt).getTime();
+    if (event.registrationOpensAt && now < event.registrationOpensAt.getTime()) {
+      throw new ConflictError(
+        'registration_closed',
+        `Registration opens at ${event.registrationOpensAt.toISOString()}`,
+      );
+    }
+    if (now >= closes) throw new ConflictError('registration_closed', 'Registration has closed');
+  }
+
+  /** `answers` null: a change of party, where the answers given at registration stand. */
+  private checkEligible(
+    event: Event,
+    party: NewAttendee[],
+    answers: Record<string, unknown> | null,
+    consented: boolean,
+  ): void {
+    const { invalid, missing } = answers ? answerProblems(event.questions, answers) : { invalid: [], missing: [] };
+    if (invalid.length) throw invalidFields(invalid);
+    const problems: FieldError[] = [...missing];
+    if (!consented)
+      problems.push({
+        field: 'consents.dataProcessing',
+        message: 'consent to data processing is required to register',
+      });
+    if (party.length > event.maxPartySize) {
+      problems.push({ field: 'attendees', message: `this event takes parties of at most ${event.maxPartySize}` });
+    }
+    if (party.length > event.capacity) {
+      problems.push({
+        field: 'attendees',
+        message: `a party of ${party.length} is larger than the event (${event.capacity} seats)`,
+      });
+    }
+    problems.push(...ageProblems(party as PartyMember[], event));
+    if (problems.length)
+      throw new IneligibleError(
+        problems.length === 1 ? problems[0].message : `${problems.length} reasons this family cannot register`,
+        problems,
+      );
+  }
+
+  /** Resolves household members (the caller's own only) and checks each attendee is complete. */
+  private async partyOf(attendees: AttendeeDto[], caller: Caller | undefined): Promise<NewAttendee[]> {
+    const errors: FieldError[] = [];
+    const party: NewAttendee[] = [];
+    for (const [i, a] of attendees.entries()) {
+      let name = a.name;
+      let category = a.category;
+      let birthDate = a.birthDate ?? null;
+      if (a.memberId) {
+        const member = caller ? await this.households.findOwned(caller.id, a.memberId) : null;
+        if (!member) {
+          errors.push({ field: `attendees[${i}].memberId`, message: 'memberId names no member of your household' });
+          continue;
+        }
+        name ??= member.name;
+        birthDate ??= member.birthDate;
+        category ??= ageOn(member.birthDate, dateIn('UTC')) < 18 ? 'child' : 'adult';
+      }
+      if (!name) errors.push({ field: `attendees[${i}].name`, message: `attendees[${i}].name is required` });
+      if (!category)
+        errors.push({ field: `attendees[${i}].category`, message: `attendees[${i}].category is required` });
+      if (category === 'child' && !birthDate) {
+        errors.push({ field: `attendees[${i}].birthDate`, message: 'a child needs a birth date' });
+      }
+      party.push({ name: name!, category: category!, birthDate, memberId: a.memberId ?? null });
+    }
+    if (errors.length) throw invalidFields(errors);
+    return party;
+  }
+}
