@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { CoreModule } from './core.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -10,6 +11,7 @@ import { UsersModule } from './users/users.module';
 @Module({
   imports: [
     CoreModule.forProcess('api'),
+    IdempotencyModule,
     HealthModule,
     AuthModule,
     UsersModule,

@@ -450,14 +450,14 @@ describe('events: create, read, list', () => {
     it('should describe every events and programs operation with its body and problem responses', async () => {
       const doc = (await request(t.http).get('/docs-json').expect(200)).body;
       const expected: Record<string, string[]> = {
-        'post /api/v1/events': ['201', '400', '401', '403', '413', '415'],
+        'post /api/v1/events': ['201', '400', '401', '403', '409', '413', '415', '422'],
         'get /api/v1/events': ['200', '400'],
         'get /api/v1/events/{idOrSlug}': ['200', '404'],
         'patch /api/v1/events/{id}': ['200', '400', '401', '403', '404', '409', '413', '415'],
         'post /api/v1/events/{id}/publish': ['200', '400', '401', '403', '404', '409'],
         'post /api/v1/events/{id}/cancel': ['200', '401', '403', '404', '409'],
         'put /api/v1/events/{id}/organizers': ['200', '400', '401', '403', '404', '413', '415'],
-        'post /api/v1/programs': ['201', '400', '401', '403', '413', '415'],
+        'post /api/v1/programs': ['201', '400', '401', '403', '409', '413', '415', '422'],
         'get /api/v1/programs': ['200', '400'],
         'get /api/v1/programs/{id}': ['200', '404'],
         'put /api/v1/programs/{id}/organizers': ['200', '400', '401', '403', '404', '413', '415'],

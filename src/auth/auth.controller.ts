@@ -7,6 +7,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiBodyErrors, ProblemSchema } from '../common/openapi';
 import { AuthService } from './auth.service';
 import { AuthResponse, LoginDto, SignupDto } from './dto/auth.dto';
@@ -17,6 +18,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('signup')
+  @Idempotent()
   @ApiCreatedResponse({ type: AuthResponse })
   @ApiConflictResponse({ description: 'email_taken: the email has an account', type: ProblemSchema })
   @ApiBodyErrors()

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { Authenticated, Caller, CurrentCaller } from '../common/auth';
 import { UuidParam } from '../common/ids';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiBodyErrors, ApiNotFound, ProblemSchema } from '../common/openapi';
 import { Page } from '../common/pagination';
 import { SetOrganizersDto } from '../programs/dto/programs.dto';
@@ -25,6 +26,7 @@ export class EventsController {
   constructor(private readonly events: EventsService) {}
 
   @Post()
+  @Idempotent()
   @Authenticated('organizer')
   @ApiCreatedResponse({ type: EventResponse, description: 'a draft' })
   @ApiForbiddenResponse({

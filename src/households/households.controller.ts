@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller, CurrentCaller } from '../common/auth';
 import { UuidParam } from '../common/ids';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiBodyErrors, ApiNotFound } from '../common/openapi';
 import { Page, PageQuery } from '../common/pagination';
 import { CreateMemberDto, MemberPage, MemberResponse, UpdateMemberDto } from './dto/household.dto';
@@ -21,6 +22,7 @@ export class HouseholdsController {
   }
 
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: MemberResponse })
   @ApiBodyErrors()
   add(@CurrentCaller() caller: Caller, @Body() dto: CreateMemberDto): Promise<MemberResponse> {

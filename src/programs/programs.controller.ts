@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Authenticated, Caller, CurrentCaller } from '../common/auth';
 import { UuidParam } from '../common/ids';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiBodyErrors, ApiNotFound, ProblemSchema } from '../common/openapi';
 import { Page } from '../common/pagination';
 import { CreateProgramDto, ProgramPage, ProgramResponse, ProgramsQuery, SetOrganizersDto } from './dto/programs.dto';
@@ -19,6 +20,7 @@ export class ProgramsController {
   constructor(private readonly programs: ProgramsService) {}
 
   @Post()
+  @Idempotent()
   @Authenticated('organizer')
   @ApiCreatedResponse({ type: ProgramResponse })
   @ApiBodyErrors()
