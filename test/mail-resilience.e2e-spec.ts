@@ -75,7 +75,14 @@ describe('mail under failure', () => {
   let t: TestApp;
   let sink: SmtpSink;
   let outbox: Outbox;
-  const workerEnv = () => ({ ...FAST_MAIL, SMTP_URL: sink.url, MAIL_CONCURRENCY: '4', MAIL_POOL_SIZE: '4' });
+  // A short lease, so rows a killed worker held are re-driven within seconds.
+  const workerEnv = () => ({
+    ...FAST_MAIL,
+    MAIL_LEASE_SECONDS: '3',
+    SMTP_URL: sink.url,
+    MAIL_CONCURRENCY: '4',
+    MAIL_POOL_SIZE: '4',
+  });
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();

@@ -23,7 +23,25 @@ export class MailSender {
     this.domain = new URL(config.get('PUBLIC_URL')).hostname || 'kinship.local';
   }
 
+  /**
+   * Holds the row's lease while it works (renewed at a third of its length), so a slow render or
+   * a slow SMTP server never lets the sweeper hand a live send to another worker; a dead worker
+   * stops renewing and its rows are re-driven when the lease runs out.
+   */
   async send(row: Notification): Promise<void> {
+    const lease = this.config.get('MAIL_LEASE_SECONDS');
+    const heartbeat = setInterval(
+      () => void this.rows.extendLease(row.id, row.attempts, lease).catch(() => undefined),
+      (lease * 1000) / 3,
+    );
+    try {
+      await this.sendHeld(row);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async sendHeld(row: Notification): Promise<void> {
     const kind = row.kind;
     if (!isMailKind(kind)) {
       await this.rows.markFinal(row.id, row.attempts, 'failed', `unknown mail kind ${kind}`);

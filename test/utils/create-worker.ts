@@ -25,6 +25,6 @@ export async function createWorker(env: Record<string, string> = {}): Promise<IN
 export const FAST_MAIL = {
   MAIL_RETRY_SCALE: '0.02',
   MAIL_POLL_MS: '100',
-  MAIL_LEASE_SECONDS: '3',
+  MAIL_LEASE_SECONDS: '10',
   MAIL_REQUEUE_SECONDS: '2',
 };
