@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { INestApplicationContext } from '@nestjs/common';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Outbox } from '../src/notifications/outbox';
 import { REDIS } from '../src/redis/redis.module';
@@ -190,8 +190,7 @@ describe('mail under failure', () => {
 /** PING over a raw socket (no client library retries in the way). */
 function fetchPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const net = require('node:net') as typeof import('node:net');
-    const s = net.connect(port, '127.0.0.1', () => s.write('PING\r\n'));
+    const s = connect(port, '127.0.0.1', () => s.write('PING\r\n'));
     s.on('data', (d) => {
       resolve(String(d).startsWith('+PONG'));
       s.destroy();

@@ -48,7 +48,7 @@ describe('the api and worker processes', () => {
       /^kinship: configuration error: SMTP_URL is required in production/,
     ],
     [
-      { NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:25' },
+      { NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:25', JWT_SECRET: '' },
       /^kinship: configuration error: JWT_SECRET is required/,
     ],
     [{ RATE_LIMIT_DISABLED: 'yes' }, /^kinship: configuration error: RATE_LIMIT_DISABLED must be true or false/],

@@ -9,6 +9,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Caller, CurrentCaller } from '../common/auth';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { UuidParam } from '../common/ids';
 import { ApiBodyErrors, ApiNotFound, ProblemSchema } from '../common/openapi';
 import { RateLimiter } from '../common/rate-limiter';
@@ -32,6 +33,7 @@ export class RegistrationsController {
   ) {}
 
   @Post('events/:id/registrations')
+  @Idempotent()
   @ApiCreatedResponse({
     type: RegistrationResponse,
     description: 'confirmed, or waitlisted whole; guests get their manageToken',
