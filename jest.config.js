@@ -1,6 +1,7 @@
 /** Two projects: unit specs beside the code, e2e specs in test/ against real services. */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 module.exports = {
+  testTimeout: 30000,
   projects: [
     {
       displayName: 'unit',
