@@ -1,0 +1,129 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { PageQuery, PageSchema } from '../../../common/pagination';
+import { trim } from '../../../common/validators';
+import { RegistrationResponse } from '../../dto/registration.dto';
+import { REGISTRATION_STATUSES, RegistrationStatus } from '../../registration.entity';
+
+export class EventRegistrationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
+  @IsOptional()
+  @IsIn(REGISTRATION_STATUSES)
+  status?: RegistrationStatus;
+
+  @ApiPropertyOptional({
+    description:
+      'matches (case-insensitively, anywhere) the contact name or email, an attendee name or the check-in code',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export const RegistrationPage = PageSchema(RegistrationResponse);
+
+export const EXPORT_STATUSES = ['active', 'confirmed', 'waitlisted', 'cancelled', 'all'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
+export class ExportQuery {
+  @ApiPropertyOptional({
+    enum: EXPORT_STATUSES,
+    default: 'active',
+    description: 'active: confirmed and waitlisted; all: cancelled too',
+  })
+  @IsOptional()
+  @IsIn(EXPORT_STATUSES)
+  status: ExportStatus = 'active';
+}
+
+export class EventStatsResponse {
+  @ApiProperty({ description: 'seats, in persons' })
+  capacity: number;
+  @ApiProperty({ description: 'persons holding confirmed seats' })
+  seatsTaken: number;
+  @ApiProperty({ description: 'confirmed registrations (families)' })
+  confirmed: number;
+  @ApiProperty({ description: 'waitlisted registrations (families)' })
+  waitlisted: number;
+  @ApiProperty({ description: 'cancelled registrations (families)' })
+  cancelled: number;
+  @ApiProperty({ description: 'persons of confirmed registrations who are checked in' })
+  checkedIn: number;
+  @ApiProperty({ description: 'adults among the confirmed persons' })
+  adults: number;
+  @ApiProperty({ description: 'children among the confirmed persons' })
+  children: number;
+}
+
+export class CheckInDto {
+  @ApiProperty({
+    example: 'ACD-3E9',
+    description: 'the check-in code; any case, spaces and dashes ignored',
+    maxLength: 40,
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  code: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    minItems: 1,
+    maxItems: 20,
+    description: 'only these attendees of the registration (all of them when left out)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'attendeeIds must hold uuids' })
+  attendeeIds?: string[];
+}
+
+export class CheckInResponse extends RegistrationResponse {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'the attendees of this registration now checked in' })
+  checkedIn: string[];
+}
+
+export class SendMessageDto {
+  @ApiProperty({ maxLength: 200, example: 'Parking on the day' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  subject: string;
+
+  @ApiProperty({
+    maxLength: 10000,
+    example: 'The car park on Main Street is closed; please use the one behind the hall.',
+  })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10000)
+  body: string;
+}
+
+export class MessageAccepted {
+  @ApiProperty({ format: 'uuid', description: 'names this message (its mails carry it in their dedupe key)' })
+  messageId: string;
+  @ApiProperty({ description: 'active registrations when the message was accepted; each gets one mail' })
+  recipients: number;
+}

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { returning } from '../../database/sql';
+import { escapeLike } from '../../users/users.repository';
+import { Attendee, Registration, RegistrationStatus } from '../registration.entity';
+import { RegistrationRows, withAttendees } from '../registration-page';
+import { EventStatsResponse } from './dto/organizer.dto';
+
+export interface RegistrationFilter {
+  status?: RegistrationStatus;
+  q?: string;
+  /** `q` as a check-in code (upper case, without spaces and dashes), when it can be one. */
+  code?: string;
+}
+
+/** One CSV row's worth: a registration joined with one of its attendees. */
+export interface ExportRow {
+  code: string;
+  status: RegistrationStatus;
+  contact_name: string;
+  contact_email: string;
+  contact_phone: string | null;
+  answers: Record<string, unknown>;
+  created_at: Date;
+  name: string;
+  category: string;
+  birth_date: string | null;
+  checked_in_at: Date | null;
+}
+
+/** The export query: request order, then the family's own order. */
+export const EXPORT_SQL = `
+  SELECT r.code, r.status, r.contact_name, r.contact_email, r.contact_phone, r.answers, r.created_at,
+         a.name, a.category, a.birth_date::text AS birth_date, a.checked_in_at
+  FROM registrations r
+  JOIN registration_attendees a ON a.registration_id = r.id
+  WHERE r.event_id = $1 AND r.status = ANY($2::text[])
+  ORDER BY r.seq, a.position`;
+
+/** The SQL behind the organizer's views of an event's registrations. */
+@Injectable()
+export class OrganizerRegistrationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /**
+   * One page in request order. Waitlist positions come from one window over the event's waitlist
+   * (its partial index), joined to the page: no query per row.
+   */
+  async page(eventId: string, f: RegistrationFilter, offset: number, limit: number): Promise<RegistrationRows> {
+    const where = ['r.event_id = $1'];
+    const params: unknown[] = [eventId];
+    if (f.status) {
+      params.push(f.status);
+      where.push(`r.status = $${params.length}`);
+    }
+    if (f.q) {
+      params.push(`%${escapeLike(f.q)}%`);
+      const like = `$${params.length}`;
+      const alternatives = [
+        `r.contact_name ILIKE ${like}`,
+        `r.contact_email ILIKE ${like}`,
+        `EXISTS (SELECT 1 FROM registration_attendees a WHERE a.registration_id = r.id AND a.name ILIKE ${like})`,
+      ];
+      if (f.code) {
+        params.push(`%${escapeLike(f.code)}%`);
+        alternatives.push(`r.code LIKE $${params.length}`);
+      }
+      where.push(`(${alternatives.join(' OR ')})`);
+    }
+    const filter = where.join(' AND ');
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM registrations r WHERE ${filter}`,
+      params,
+    );
+    const n = params.length;
+    const page: { id: string; waitlistPosition: number | null }[] = await this.db.query(
+      `WITH waitlist AS (
+         SELECT id, row_number() OVER (ORDER BY seq)::int AS position
+         FROM registrations WHERE event_id = $1 AND status = 'waitlisted'
+       ),
+       page AS (
+         SELECT r.id, r.seq FROM registrations r WHERE ${filter} ORDER BY r.seq LIMIT $${n + 1} OFFSET $${n + 2}
+       )
+       SELECT page.id, waitlist.position AS "waitlistPosition" FROM page LEFT JOIN waitlist ON waitlist.id = page.id ORDER BY page.seq`,
+      [...params, limit, offset],
+    );
+    return { rows: await withAttendees(this.db.manager, page), total };
+  }
+
+  /**
+   * The event's counts in one statement: registrations by status (the event index), persons of
+   * confirmed registrations by category and check-in (the attendees' event index).
+   */
+  async stats(eventId: string): Promise<EventStatsResponse | null> {
+    const rows: EventStatsResponse[] = await this.db.query(
+      `SELECT e.capacity, e.seats_taken AS "seatsTaken", r.confirmed, r.waitlisted, r.cancelled,
+              a.checked_in AS "checkedIn", a.adults, a.children
+       FROM events e,
+       LATERAL (
+         SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
+                count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
+                count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
+         FROM registrations WHERE event_id = e.id
+       ) r,
+       LATERAL (
+         SELECT count(*) FILTER (WHERE at.checked_in_at IS NOT NULL)::int AS checked_in,
+                count(*) FILTER (WHERE at.category = 'adult')::int AS adults,
+                count(*) FILTER (WHERE at.category = 'child')::int AS children
+         FROM registration_attendees at JOIN registrations rg ON rg.id = at.registration_id
+         WHERE at.event_id = e.id AND rg.status = 'confirmed'
+       ) a
+       WHERE e.id = $1`,
+      [eventId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Active registrations of the event now (the recipients of a message). */
+  async countActive(m: EntityManager, eventId: string): Promise<number> {
+    const [{ n }] = await m.query(
+      "SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status <> 'cancelled'",
+      [eventId],
+    );
+    return n;
+  }
+
+  /**
+   * The registration with this code, share-locked for the transaction: a cancellation (which
+   * locks it for update) waits for the check-in, or the check-in sees it cancelled.
+   */
+  findByCodeForShare(m: EntityManager, eventId: string, code: string): Promise<Registration | null> {
+    return m
+      .getRepository(Registration)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_read')
+      .where('r.event_id = :eventId AND r.code = :code', { eventId, code })
+      .getOne();
+  }
+
+  attendeesOf(m: EntityManager, registrationId: string): Promise<Attendee[]> {
+    return m.getRepository(Attendee).find({ where: { registrationId }, order: { position: 'ASC' } });
+  }
+
+  /** Stamps the arrival of the given attendees (all when null) that are not checked in yet. */
+  async checkIn(m: EntityManager, registrationId: string, attendeeIds: string[] | null): Promise<number> {
+    const rows = await returning<{ id: string }>(
+      m,
+      `UPDATE registration_attendees SET checked_in_at = now()
+       WHERE registration_id = $1 AND checked_in_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+       RETURNING id`,
+      [registrationId, attendeeIds],
+    );
+    return rows.length;
+  }
+
+  async undoCheckIn(m: EntityManager, registrationId: string): Promise<number> {
+    const rows = await returning<{ id: string }>(
+      m,
+      `UPDATE registration_attendees SET checked_in_at = NULL
+       WHERE registration_id = $1 AND checked_in_at IS NOT NULL RETURNING id`,
+      [registrationId],
+    );
+    return rows.length;
+  }
+
+  /**
+   * A connection of its own for a streamed export (a server-side cursor holds it until the
+   * stream ends). Release it with the error, if any, so a connection in a bad state is dropped.
+   */
+  connectForStream(): Promise<PoolClient> {
+    return ((this.db.driver as PostgresDriver).master as Pool).connect();
+  }
+}
