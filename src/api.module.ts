@@ -6,6 +6,7 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HouseholdsModule } from './households/households.module';
 import { ProgramsModule } from './programs/programs.module';
+import { RegistrationsOpsModule } from './registrations/registrations-ops.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -18,6 +19,7 @@ import { UsersModule } from './users/users.module';
     HouseholdsModule,
     ProgramsModule,
     EventsModule,
+    RegistrationsOpsModule,
   ],
 })
 export class ApiModule {}

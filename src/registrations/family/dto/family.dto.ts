@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageSchema } from '../../../common/pagination';
+import { trim } from '../../../common/validators';
+import { EVENT_STATUSES, EventReadStatus } from '../../../events/event.entity';
+import { RegistrationResponse } from '../../dto/registration.dto';
+
+export class ResendLinkDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'eventId must be a uuid' })
+  eventId: string;
+
+  @ApiProperty({ example: 'mei@example.org', maxLength: 254, description: 'the contact email of the registration' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an email address' })
+  email: string;
+}
+
+export class ResendLinkAccepted {
+  @ApiProperty({ example: 'If this email holds a registration for this event, a link to manage it is on its way.' })
+  message: string;
+}
+
+export class EventSummary {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty()
+  slug: string;
+  @ApiProperty()
+  title: string;
+  @ApiProperty({ format: 'date-time' })
+  startsAt: string;
+  @ApiProperty({ enum: [...EVENT_STATUSES, 'completed'], description: 'completed: published and its end has passed' })
+  status: EventReadStatus;
+}
+
+export class MyRegistrationResponse extends RegistrationResponse {
+  @ApiProperty({ type: EventSummary })
+  event: EventSummary;
+}
+
+export const MyRegistrationPage = PageSchema(MyRegistrationResponse);

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Ip, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller, CurrentCaller } from '../../common/auth';
+import { ApiBodyErrors, ProblemSchema } from '../../common/openapi';
+import { Page, PageQuery } from '../../common/pagination';
+import { MyRegistrationPage, MyRegistrationResponse, ResendLinkAccepted, ResendLinkDto } from './dto/family.dto';
+import { FamilyRegistrationsService } from './family-registrations.service';
+
+@ApiTags('registrations')
+@Controller()
+export class FamilyRegistrationsController {
+  constructor(private readonly family: FamilyRegistrationsService) {}
+
+  @Post('registrations/resend-link')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: ResendLinkAccepted,
+    description:
+      'always, whether or not the email holds an active registration for the event and whether or not its hourly limit is reached; a mail follows only when it does, within the limit',
+  })
+  @ApiBodyErrors()
+  resendLink(@Body() dto: ResendLinkDto, @Ip() ip: string): Promise<ResendLinkAccepted> {
+    return this.family.resendLink(dto, ip);
+  }
+
+  @Get('me/registrations')
+  @Authenticated()
+  @ApiOkResponse({ type: MyRegistrationPage, description: "the caller's registrations, newest first" })
+  @ApiBadRequestResponse({ description: 'invalid_request: a bad page or limit', type: ProblemSchema })
+  mine(@Query() q: PageQuery, @CurrentCaller() caller: Caller): Promise<Page<MyRegistrationResponse>> {
+    return this.family.mine(q, caller);
+  }
+}

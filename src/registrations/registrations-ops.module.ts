@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { EventsModule } from '../events/events.module';
+import { FamilyRegistrationsController } from './family/family-registrations.controller';
+import { FamilyRegistrationsRepository } from './family/family-registrations.repository';
+import { FamilyRegistrationsService } from './family/family-registrations.service';
+import { AttendeeExport } from './organizer/attendee-export';
+import { OrganizerAccess } from './organizer/organizer-access';
+import { OrganizerRegistrationsController } from './organizer/organizer-registrations.controller';
+import { OrganizerRegistrationsRepository } from './organizer/organizer-registrations.repository';
+import { OrganizerRegistrationsService } from './organizer/organizer-registrations.service';
+import { RegistrationsCoreModule } from './registrations-core.module';
+
+/**
+ * Registrations beyond one family's own record: what an event's organizers do with them (list,
+ * counts, export, check-in, a message to everyone) and a family's self-service (its list, the
+ * manage link sent again).
+ */
+@Module({
+  imports: [RegistrationsCoreModule, EventsModule, AuthModule],
+  controllers: [OrganizerRegistrationsController, FamilyRegistrationsController],
+  providers: [
+    OrganizerAccess,
+    OrganizerRegistrationsRepository,
+    OrganizerRegistrationsService,
+    AttendeeExport,
+    FamilyRegistrationsRepository,
+    FamilyRegistrationsService,
+  ],
+})
+export class RegistrationsOpsModule {}
