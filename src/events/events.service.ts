@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Caller, hasRole, isAdmin } from '../common/auth';
 import {
   ConflictError,
@@ -15,6 +16,7 @@ import { SetOrganizersDto } from '../programs/dto/programs.dto';
 import { organizerIdErrors, organizerIdsOf } from '../programs/organizers';
 import { ProgramsService } from '../programs/programs.service';
 import { Outbox } from '../notifications/outbox';
+import { holdsConfirmedSeat } from '../registrations/seat-holders';
 import { Waitlist } from '../registrations/waitlist';
 import { UsersRepository } from '../users/users.repository';
 import { CreateEventDto, EventResponse, EventsQuery, QuestionDto, UpdateEventDto } from './dto/events.dto';
@@ -50,6 +52,7 @@ export class EventsService {
     private readonly users: UsersRepository,
     private readonly waitlist: Waitlist,
     private readonly outbox: Outbox,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   /** The event's creator or a co-organizer holding the organizer role, or an admin. */
@@ -103,7 +106,8 @@ export class EventsService {
 
   /**
    * By id or slug. Drafts exist only for their organizers and admins (404 for anyone else);
-   * published, completed and cancelled events are public.
+   * published, completed and cancelled events are public. The online link is for organizers and
+   * confirmed families.
    */
   async get(idOrSlug: string, caller: Caller | undefined): Promise<EventResponse> {
     const key = idOrSlug.toLowerCase();
@@ -115,7 +119,13 @@ export class EventsService {
     if (!event) throw new NotFoundError('The event');
     const access = accessOf(event, await this.events.coOrganizerIds(event.id), caller);
     if (event.status === 'draft' && !access.isOrganizer) throw new NotFoundError('The event');
-    return toEventResponse(event, viewOf(access));
+    // A family holding confirmed seats sees the online link too.
+    const seated =
+      !access.isOrganizer &&
+      !!caller &&
+      !!event.onlineUrl &&
+      (await holdsConfirmedSeat(this.db.manager, event.id, caller.id));
+    return toEventResponse(event, { ...viewOf(access), canSeeOnlineUrl: access.isOrganizer || seated });
   }
 
   /**
