@@ -5,6 +5,7 @@ import { CoreModule } from './core.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HouseholdsModule } from './households/households.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProgramsModule } from './programs/programs.module';
 import { RegistrationsOpsModule } from './registrations/registrations-ops.module';
 import { UsersModule } from './users/users.module';
@@ -12,6 +13,7 @@ import { UsersModule } from './users/users.module';
 @Module({
   imports: [
     CoreModule.forProcess('api'),
+    NotificationsModule,
     IdempotencyModule,
     HealthModule,
     AuthModule,

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AuthMailModule } from './auth/auth-mail.module';
 import { CoreModule } from './core.module';
+import { MailWorkerModule } from './notifications/mail-worker.module';
 import { MessagesWorkerModule } from './registrations/messages.worker';
+import { RegistrationMailWorkerModule } from './registrations/registration-mail.worker';
 
 /** The worker process: no HTTP. Queue processors and schedulers register here (never in the api). */
 @Module({
-  imports: [CoreModule.forProcess('worker'), MessagesWorkerModule],
+  imports: [CoreModule.forProcess('worker'), MailWorkerModule, AuthMailModule, RegistrationMailWorkerModule, MessagesWorkerModule],
 })
 export class WorkerModule {}

@@ -1,7 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -11,11 +14,16 @@ import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiBodyErrors, ProblemSchema } from '../common/openapi';
 import { AuthService } from './auth.service';
 import { AuthResponse, LoginDto, SignupDto } from './dto/auth.dto';
+import { ConfirmPasswordResetDto, PasswordResetAccepted, RequestPasswordResetDto } from './dto/password-reset.dto';
+import { PasswordResetService } from './password-reset.service';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly resets: PasswordResetService,
+  ) {}
 
   @Post('signup')
   @Idempotent()
@@ -34,5 +42,32 @@ export class AuthController {
   @ApiBodyErrors()
   login(@Body() dto: LoginDto): Promise<AuthResponse> {
     return this.auth.login(dto);
+  }
+
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: PasswordResetAccepted,
+    description:
+      'always, whether or not the email has an account and whether or not its hourly limit is reached; a mail follows only for an account within the limit',
+  })
+  @ApiBodyErrors()
+  requestPasswordReset(@Body() dto: RequestPasswordResetDto, @Ip() ip: string): Promise<PasswordResetAccepted> {
+    return this.resets.request(dto, ip);
+  }
+
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  @ApiNoContentResponse({
+    description: 'the password is changed; every access token issued before stops working, so log in again',
+  })
+  @ApiBadRequestResponse({
+    description:
+      'invalid_request: the token is invalid, already used or expired (errors[].field "token"), or the password is too short or too long',
+    type: ProblemSchema,
+  })
+  @ApiBodyErrors()
+  confirmPasswordReset(@Body() dto: ConfirmPasswordResetDto): Promise<void> {
+    return this.resets.confirm(dto);
   }
 }

@@ -4,9 +4,11 @@ import { Caller } from '../common/auth';
 import { ConflictError, DomainError, UnauthenticatedError } from '../common/errors';
 import { RateLimiter } from '../common/rate-limiter';
 import { AppConfig } from '../config/config.module';
+import { Outbox } from '../notifications/outbox';
 import { User } from '../users/user.entity';
 import { toUserResponse } from '../users/users.mapper';
 import { UsersRepository } from '../users/users.repository';
+import { WelcomePayload, welcomeDedupeKey } from './auth-mail';
 import { AuthResponse, LoginDto, SignupDto } from './dto/auth.dto';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 
@@ -24,6 +26,7 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly jwt: JwtService,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Ensures the admin named by ADMIN_EMAIL/ADMIN_PASSWORD exists and has the admin role. */
@@ -33,13 +36,17 @@ export class AuthService implements OnApplicationBootstrap {
     if (!email || !password) return;
     const existing = await this.users.findByEmail(email);
     if (!existing) {
-      await this.users.insertIfEmailFree({
-        email,
-        name: 'Administrator',
-        passwordHash: await hashPassword(password),
-        roles: ['family', 'admin'],
-        locale: 'en',
-      });
+      const passwordHash = await hashPassword(password);
+      // No welcome mail: this account comes from the environment, not from a person signing up.
+      await this.users.transaction((tx) =>
+        this.users.insertIfEmailFree(tx, {
+          email,
+          name: 'Administrator',
+          passwordHash,
+          roles: ['family', 'admin'],
+          locale: 'en',
+        }),
+      );
       this.logger.log({ email }, 'admin account created');
     } else if (!existing.roles.includes('admin')) {
       await this.users.setRoles(existing.id, [...existing.roles, 'admin']);
@@ -47,15 +54,28 @@ export class AuthService implements OnApplicationBootstrap {
     }
   }
 
+  /** The account and its welcome mail commit together; a taken email writes neither. */
   async signup(dto: SignupDto): Promise<AuthResponse> {
-    const user = await this.users.insertIfEmailFree({
-      email: dto.email,
-      name: dto.name,
-      passwordHash: await hashPassword(dto.password),
-      roles: ['family'],
-      locale: dto.locale ?? 'en',
+    const passwordHash = await hashPassword(dto.password);
+    const user = await this.users.transaction(async (tx) => {
+      const created = await this.users.insertIfEmailFree(tx, {
+        email: dto.email,
+        name: dto.name,
+        passwordHash,
+        roles: ['family'],
+        locale: dto.locale ?? 'en',
+      });
+      if (!created) throw new ConflictError('email_taken', 'An account with this email already exists');
+      const payload: WelcomePayload = { userId: created.id };
+      await this.outbox.enqueue(tx, {
+        kind: 'account.welcome',
+        to: { email: created.email, name: created.name },
+        locale: created.locale,
+        payload: { ...payload },
+        dedupeKey: welcomeDedupeKey(created.id),
+      });
+      return created;
     });
-    if (!user) throw new ConflictError('email_taken', 'An account with this email already exists');
     return { user: toUserResponse(user), accessToken: await this.issue(user) };
   }
 
