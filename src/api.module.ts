@@ -5,6 +5,7 @@ import { CoreModule } from './core.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HouseholdsModule } from './households/households.module';
+import { NotificationsAdminModule } from './notifications/notifications-admin.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProgramsModule } from './programs/programs.module';
 import { RegistrationsOpsModule } from './registrations/registrations-ops.module';
@@ -22,6 +23,7 @@ import { UsersModule } from './users/users.module';
     ProgramsModule,
     EventsModule,
     RegistrationsOpsModule,
+    NotificationsAdminModule,
   ],
 })
 export class ApiModule {}

@@ -7,6 +7,7 @@ import { UnsupportedMediaTypeError } from './common/errors';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config.module';
+import { mountQueueDashboard } from './notifications/queue-dashboard';
 
 export const API_PREFIX = 'api/v1';
 
@@ -27,6 +28,7 @@ export function setupApp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: config.get('BODY_LIMIT'), type: ['application/json', 'application/*+json'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  mountQueueDashboard(app);
   setupOpenApi(app);
 }
 

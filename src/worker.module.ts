@@ -7,6 +7,12 @@ import { RegistrationMailWorkerModule } from './registrations/registration-mail.
 
 /** The worker process: no HTTP. Queue processors and schedulers register here (never in the api). */
 @Module({
-  imports: [CoreModule.forProcess('worker'), MailWorkerModule, AuthMailModule, RegistrationMailWorkerModule, MessagesWorkerModule],
+  imports: [
+    CoreModule.forProcess('worker'),
+    MailWorkerModule,
+    AuthMailModule,
+    RegistrationMailWorkerModule,
+    MessagesWorkerModule,
+  ],
 })
 export class WorkerModule {}

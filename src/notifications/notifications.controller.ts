@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller, CurrentCaller } from '../common/auth';
+import { UuidParam } from '../common/ids';
+import { ApiNotFound, ProblemSchema } from '../common/openapi';
+import { Page } from '../common/pagination';
+import { NotificationPage, NotificationResponse, NotificationsQuery } from './dto/notifications.dto';
+import { NotificationsAdminService } from './notifications-admin.service';
+
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsAdminService) {}
+
+  @Get()
+  @Authenticated('admin')
+  @ApiOkResponse({ type: NotificationPage, description: 'the outbox, newest first' })
+  @ApiBadRequestResponse({ description: 'invalid_request: a bad filter, page or limit', type: ProblemSchema })
+  list(@Query() q: NotificationsQuery): Promise<Page<NotificationResponse>> {
+    return this.notifications.list(q);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @Authenticated('admin')
+  @ApiOkResponse({ type: NotificationResponse, description: 'the row, pending and due now, attempts reset' })
+  @ApiNotFound('the notification')
+  @ApiConflictResponse({
+    description: 'invalid_transition: only a failed notification can be retried',
+    type: ProblemSchema,
+  })
+  retry(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<NotificationResponse> {
+    return this.notifications.retry(id, caller);
+  }
+}
