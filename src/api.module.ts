@@ -8,20 +8,22 @@ import { HouseholdsModule } from './households/households.module';
 import { NotificationsAdminModule } from './notifications/notifications-admin.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProgramsModule } from './programs/programs.module';
+import { RegistrationsModule } from './registrations/registrations.module';
 import { RegistrationsOpsModule } from './registrations/registrations-ops.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
     CoreModule.forProcess('api'),
-    NotificationsModule,
     IdempotencyModule,
+    NotificationsModule,
     HealthModule,
     AuthModule,
     UsersModule,
     HouseholdsModule,
     ProgramsModule,
     EventsModule,
+    RegistrationsModule,
     RegistrationsOpsModule,
     NotificationsAdminModule,
   ],

@@ -151,7 +151,8 @@ describe('the mail pipeline (outbox → relay → BullMQ → sender → SMTP)', 
       await t.db.query('UPDATE notifications SET next_attempt_at = now(), queued_at = now() WHERE id = ANY($1)', [ids]);
       const queue = t.app.get<Queue>(getQueueToken(MAIL_QUEUE));
       for (const id of ids) {
-        for (const suffix of ['a', 'b', 'c']) await queue.add(JOB_SEND, { notificationId: id }, { jobId: `${id}-race-${suffix}`, removeOnComplete: true });
+        for (const suffix of ['a', 'b', 'c'])
+          await queue.add(JOB_SEND, { notificationId: id }, { jobId: `${id}-race-${suffix}`, removeOnComplete: true });
       }
       await sink.waitFor(10);
       await sleep(1000);
@@ -169,10 +170,20 @@ describe('the mail pipeline (outbox → relay → BullMQ → sender → SMTP)', 
       emails
         .filter((e) => cursor === null || e > cursor)
         .slice(0, limit)
-        .map((e) => ({ key: e, email: e, name: null, locale: 'zh-CN' as const, payload: { name: e.split('@')[0], eventsUrl: String(payload.eventsUrl) } })),
+        .map((e) => ({
+          key: e,
+          email: e,
+          name: null,
+          locale: 'zh-CN' as const,
+          payload: { name: e.split('@')[0], eventsUrl: String(payload.eventsUrl) },
+        })),
     );
     const id = await t.db.transaction((m) =>
-      outbox.enqueueFanout(m, { template: 'account.welcome', payload: { eventsUrl: 'http://kinship.test/events' }, dedupeKey: `test:fanout:${Date.now()}` }),
+      outbox.enqueueFanout(m, {
+        template: 'account.welcome',
+        payload: { eventsUrl: 'http://kinship.test/events' },
+        dedupeKey: `test:fanout:${Date.now()}`,
+      }),
     );
     await sink.waitFor(1203, 60_000);
     const fan = await waitForRow(t, id!, 'sent');
@@ -180,7 +191,10 @@ describe('the mail pipeline (outbox → relay → BullMQ → sender → SMTP)', 
     await sleep(1000);
     expect(sink.received).toHaveLength(1203);
     expect(new Set(sink.received.map((m) => m.to)).size).toBe(1203);
-    const [{ n }] = await t.db.query("SELECT count(*)::int AS n FROM notifications WHERE payload->>'fanoutId' = $1 AND status = 'sent'", [id]);
+    const [{ n }] = await t.db.query(
+      "SELECT count(*)::int AS n FROM notifications WHERE payload->>'fanoutId' = $1 AND status = 'sent'",
+      [id],
+    );
     expect(n).toBe(1203);
   }, 90_000);
 });
