@@ -10,6 +10,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ProgramsModule } from './programs/programs.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { RegistrationsOpsModule } from './registrations/registrations-ops.module';
+import { SponsorshipsModule } from './sponsorships/sponsorships.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -26,6 +27,7 @@ import { UsersModule } from './users/users.module';
     RegistrationsModule,
     RegistrationsOpsModule,
     NotificationsAdminModule,
+    SponsorshipsModule,
   ],
 })
 export class ApiModule {}
