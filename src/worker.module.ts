@@ -4,6 +4,7 @@ import { CoreModule } from './core.module';
 import { MailWorkerModule } from './notifications/mail-worker.module';
 import { MessagesWorkerModule } from './registrations/messages.worker';
 import { RegistrationMailWorkerModule } from './registrations/registration-mail.worker';
+import { SponsorshipMailWorkerModule } from './sponsorships/sponsorship-mail.worker';
 
 /** The worker process: no HTTP. Queue processors and schedulers register here (never in the api). */
 @Module({
@@ -13,6 +14,7 @@ import { RegistrationMailWorkerModule } from './registrations/registration-mail.
     AuthMailModule,
     RegistrationMailWorkerModule,
     MessagesWorkerModule,
+    SponsorshipMailWorkerModule,
   ],
 })
 export class WorkerModule {}
