@@ -7,6 +7,7 @@ import { Event, EventOrganizer, EventQuestion } from '../events/event.entity';
 import { HouseholdMember } from '../households/household-member.entity';
 import { Program, ProgramOrganizer } from '../programs/program.entity';
 import { Role, User } from '../users/user.entity';
+import { seedSponsorship } from '../sponsorships/sponsorship-seed';
 import { atLocalTime, addHours } from './time';
 
 /**
@@ -428,11 +429,12 @@ export async function seed(ds: DataSource, admin: { email: string; password: str
   const programs = tally();
   const events = tally();
   let organizersAdded = 0;
+  let sponsorshipRows = 0;
 
   await ds.transaction(async (m) => {
     const saved: User[] = [];
     for (const u of demoUsers(admin.email, admin.password)) saved.push(await upsertUser(m, u, users));
-    const [org, fam, , adm] = saved;
+    const [org, fam, sponsor, adm] = saved;
 
     await ensureMembers(m, fam, HOUSEHOLD, members);
 
@@ -446,6 +448,7 @@ export async function seed(ds: DataSource, admin: { email: string; password: str
         organizersAdded += await addCoOrganizer(m, event.id, programIds.get(e.program)!, adm.id);
       }
     }
+    sponsorshipRows = await seedSponsorship(m, programIds.get('nepal-girls-education-fund')!, org.id, sponsor.id, now);
   });
 
   const line = (name: string, x: Tally) => `${name} ${x.created} new, ${x.updated} updated, ${x.unchanged} unchanged`;
@@ -455,6 +458,7 @@ export async function seed(ds: DataSource, admin: { email: string; password: str
     line('programs:', programs),
     line('events:', events),
     `co-organizers: ${organizersAdded} new`,
+    `sponsorship rows: ${sponsorshipRows} new`,
   ].join('; ');
 }
 
