@@ -321,6 +321,26 @@ describe('registrations', () => {
       expect(await counts(t, event.id)).toEqual({ seatsTaken: 5, waitlistCount: 0 });
     });
 
+    it('should refuse to change a party once it has checked in, keeping the check-in', async () => {
+      const event = await createPublishedEvent(t, organizer, { capacity: 5 });
+      const a = (await register(event.id, family(2)).expect(201)).body;
+      await request(t.http)
+        .post(`/api/v1/events/${event.id}/check-ins`)
+        .set(bearer(organizer))
+        .send({ code: a.code })
+        .expect(200);
+      const res = await request(t.http)
+        .patch(`/api/v1/registrations/${a.id}`)
+        .set('X-Manage-Token', a.manageToken)
+        .send({ attendees: family(1).attendees });
+      expectProblem(res, 409, 'invalid_transition');
+      const rows = await t.db.query('SELECT checked_in_at FROM registration_attendees WHERE registration_id = $1', [
+        a.id,
+      ]);
+      expect(rows).toHaveLength(2);
+      expect(rows.every((r: { checked_in_at: Date | null }) => r.checked_in_at !== null)).toBe(true);
+    });
+
     it('should promote when capacity is raised, and refuse to lower it below the seats taken', async () => {
       const event = await createPublishedEvent(t, organizer, { capacity: 2 });
       await register(event.id, family(2)).expect(201);

@@ -139,6 +139,13 @@ export class RegistrationsService {
       const r = (await this.repo.findByIdForUpdate(m, id))!;
       if (r.status === 'cancelled')
         throw new ConflictError('invalid_transition', 'A cancelled registration cannot be changed');
+      // The party is replaced whole; a check-in already made would be lost with it.
+      if ((await this.repo.attendeesOf(r.id, m)).some((a) => a.checkedInAt)) {
+        throw new ConflictError(
+          'invalid_transition',
+          'This family has checked in; undo the check-in before changing the party',
+        );
+      }
       if (readStatus(event) !== 'published')
         throw new ConflictError('registration_closed', 'The event can no longer be changed');
       this.checkEligible(event, party, null, true);
