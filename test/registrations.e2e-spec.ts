@@ -246,6 +246,29 @@ describe('registrations', () => {
     });
   });
 
+  describe('Idempotency-Key on registration', () => {
+    it('should make one registration from sequential and concurrent repeats, and refuse the key with another body', async () => {
+      const event = await createPublishedEvent(t, organizer, { capacity: 20 });
+      const body = family(2);
+      const send = (b: unknown, key: string) => register(event.id, b).set('Idempotency-Key', key);
+      const first = await send(body, 'reg-key-1').expect(201);
+      const again = await send(body, 'reg-key-1').expect(201);
+      expect(again.body).toEqual(first.body);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expectProblem(await send(family(1), 'reg-key-1'), 422, 'idempotency_key_reused');
+
+      const crowd = family(3);
+      const answers = await Promise.all(Array.from({ length: 8 }, () => send(crowd, 'reg-key-2')));
+      const created = answers.filter((a) => a.status === 201);
+      expect(created.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(created.map((a) => a.body.id)).size).toBe(1);
+      for (const a of answers.filter((x) => x.status !== 201)) expectProblem(a, 409, 'idempotency_in_flight');
+      const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM registrations WHERE event_id = $1', [event.id]);
+      expect(n).toBe(2);
+      expect(await counts(t, event.id)).toEqual({ seatsTaken: 5, waitlistCount: 0 });
+    });
+  });
+
   describe('changes, cancellation and promotion', () => {
     it('should promote the waitlist in order, first fit, when a family cancels, and mail them', async () => {
       const event = await createPublishedEvent(t, organizer, { capacity: 6 });
