@@ -1,24 +1,16 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '../config/config.module';
+import type { RenderedMail } from '../mail/mail-kinds';
 
 export interface SentInfo {
   messageId: string | null;
   response: string | null;
 }
 
-export interface OutgoingMail {
+/** A rendered mail, addressed. */
+export interface OutgoingMail extends RenderedMail {
   to: { name: string | null; address: string };
-  subject: string;
-  html: string;
-  text: string;
-  attachments: {
-    filename: string;
-    content: Buffer | string;
-    contentType: string;
-    cid?: string;
-    contentDisposition?: 'inline' | 'attachment';
-  }[];
   headers: Record<string, string>;
 }
 
