@@ -1,3 +1,5 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { isUuid } from '../common/ids';
 
 /** Readable ids in URLs: lower-case ascii letters and digits joined by single hyphens. */
@@ -70,4 +72,36 @@ export async function insertWithFreeSlug<T>(opts: {
     if (row) return row;
   }
   throw new Error(`no free slug for "${opts.base}" after ${attempts} attempts`);
+}
+
+/** `base` and every `base-<n>` in use in `table`, to pick the next free slug from. */
+export async function slugsInUse(
+  db: Pick<DataSource, 'query'>,
+  table: 'events' | 'programs',
+  base: string,
+): Promise<string[]> {
+  const rows: { slug: string }[] = await db.query(
+    `SELECT slug FROM ${table} WHERE slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')`,
+    [base],
+  );
+  return rows.map((r) => r.slug);
+}
+
+/** Inserts a row unless its slug is taken; the unique index decides. Answers the new id, or null. */
+export async function insertUnlessSlugTaken<T extends ObjectLiteral>(
+  db: DataSource,
+  entity: EntityTarget<T>,
+  values: QueryDeepPartialEntity<T>,
+): Promise<string | null> {
+  const res = await db
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(values)
+    .orIgnore()
+    .returning('id')
+    .updateEntity(false)
+    .execute();
+  const rows = res.raw as { id: string }[];
+  return rows[0]?.id ?? null;
 }

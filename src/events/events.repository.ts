@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { insertUnlessSlugTaken, slugsInUse } from '../common/slug';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { escapeLike } from '../users/users.repository';
 import { Event, EventFormat, EventKind, EventOrganizer } from './event.entity';
@@ -72,27 +73,14 @@ export class EventsRepository {
   }
 
   /** `base` and every `base-<n>` in use, to pick the next free slug from. */
-  async slugsLike(base: string): Promise<string[]> {
-    const rows: { slug: string }[] = await this.dataSource.query(
-      `SELECT slug FROM events WHERE slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')`,
-      [base],
-    );
-    return rows.map((r) => r.slug);
+  slugsLike(base: string): Promise<string[]> {
+    return slugsInUse(this.dataSource, 'events', base);
   }
 
-  /** Inserts a draft unless the slug is taken (then null); the unique index decides. */
+  /** Inserts unless the slug is taken (then null); the unique index decides. */
   async insertIfSlugFree(values: NewEvent): Promise<Event | null> {
-    const res = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Event)
-      .values(values)
-      .orIgnore()
-      .returning('id')
-      .updateEntity(false)
-      .execute();
-    const rows = res.raw as { id: string }[];
-    return rows.length ? this.findById(rows[0].id) : null;
+    const id = await insertUnlessSlugTaken(this.dataSource, Event, values);
+    return id ? this.findById(id) : null;
   }
 
   async update(id: string, changes: EventChanges, tx: EntityManager): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { insertUnlessSlugTaken, slugsInUse } from '../common/slug';
 import { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../users/users.repository';
 import { Program, ProgramKind, ProgramOrganizer } from './program.entity';
@@ -29,27 +30,14 @@ export class ProgramsRepository {
   }
 
   /** `base` and every `base-<n>` in use, to pick the next free slug from. */
-  async slugsLike(base: string): Promise<string[]> {
-    const rows: { slug: string }[] = await this.dataSource.query(
-      `SELECT slug FROM programs WHERE slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')`,
-      [base],
-    );
-    return rows.map((r) => r.slug);
+  slugsLike(base: string): Promise<string[]> {
+    return slugsInUse(this.dataSource, 'programs', base);
   }
 
   /** Inserts unless the slug is taken (then null); the unique index decides. */
   async insertIfSlugFree(values: NewProgram): Promise<Program | null> {
-    const res = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Program)
-      .values(values)
-      .orIgnore()
-      .returning('id')
-      .updateEntity(false)
-      .execute();
-    const rows = res.raw as { id: string }[];
-    return rows.length ? this.findById(rows[0].id) : null;
+    const id = await insertUnlessSlugTaken(this.dataSource, Program, values);
+    return id ? this.findById(id) : null;
   }
 
   async page(
