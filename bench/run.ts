@@ -1,0 +1,836 @@
+/**
+ * `npm run bench`: brings up its own database, Redis db, api, worker and SMTP sink, runs the
+ * scenarios of docs/performance.md side by side with their baselines, prints a table and writes the
+ * raw figures to bench/results/<timestamp>.json. Loopback only; every process it starts is stopped.
+ *
+ * Knobs (environment): BENCH_ONLY=hot,mail,export,growth (default all); BENCH_DURATION (seconds per
+ * hot-event run, 10); BENCH_CONNECTIONS (64,256); BENCH_PORT (3900); BENCH_REDIS_DB (7);
+ * BENCH_CPU_PROF=1 runs the api under `node --cpu-prof` and summarizes where its time went.
+ */
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { request as httpRequest } from 'node:http';
+import { Redis } from 'ioredis';
+import { Client, Pool } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/options';
+import { summarizeProfile, ProfileSummary } from './lib/cpuprofile';
+import {
+  cpuSecondsOf,
+  machineCpu,
+  memoryOf,
+  percentile,
+  Proc,
+  ROOT,
+  runChild,
+  sampler,
+  sleep,
+  startNode,
+  stop,
+  waitUntil,
+} from './lib/procs';
+import { CountingSink } from './lib/sink';
+import type { HttpLoadInput, HttpLoadResult } from './load-http';
+import type { NaiveInput, NaiveResult } from './load-naive';
+import type { MailDirectInput, MailDirectResult } from './mail-direct';
+
+const env = process.env;
+const DB_NAME = env.BENCH_DATABASE ?? 'kinship_bench';
+const PG_BASE = env.BENCH_PG_BASE ?? 'postgres://kinship:kinship@127.0.0.1:5432';
+const DATABASE_URL = `${PG_BASE}/${DB_NAME}`;
+const REDIS_DB = Number(env.BENCH_REDIS_DB ?? 7);
+const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`;
+const PORT = Number(env.BENCH_PORT ?? 3900);
+const BASE = `http://127.0.0.1:${PORT}`;
+const API = `${BASE}/api/v1`;
+const DURATION = Number(env.BENCH_DURATION ?? 10);
+const CONNECTIONS = (env.BENCH_CONNECTIONS ?? '64,256').split(',').map(Number);
+const ONLY = new Set((env.BENCH_ONLY ?? 'hot,mail,export,growth').split(','));
+const CPU_PROF = env.BENCH_CPU_PROF === '1';
+const JWT_SECRET = 'kinship-bench-secret-not-for-production';
+const PUBLIC_URL = 'https://kinship.bench.example';
+const MAIL_FROM = 'Kinship <no-reply@kinship.bench.example>';
+// The worker's defaults (src/config/env.ts); the mail baseline uses the same.
+const MAIL_POOL_SIZE = 5;
+const MAIL_CONCURRENCY = 16;
+const API_POOL = 20; // src/database/options.ts: extra.max
+const MAIL_COUNT = 5_000;
+const EXPORT_ATTENDEES = 100_000;
+const STAMP = new Date().toISOString().replace(/[:.]/g, '-');
+const RESULTS_DIR = join(ROOT, 'bench', 'results');
+
+const results: Record<string, unknown> = {};
+const table: string[][] = [];
+const started = Date.now();
+
+function log(msg: string): void {
+  const s = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
+  console.log(`[bench ${s}s] ${msg}`);
+}
+
+function row(scenario: string, figure: string, baseline: string, ratio: string, target: string, met: string): void {
+  table.push([scenario, figure, baseline, ratio, target, met]);
+}
+
+const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '-');
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
+const yes = (b: boolean) => (b ? 'yes' : 'NO');
+
+// ---------------------------------------------------------------------------------------------
+// Setup
+
+async function recreateDatabase(): Promise<void> {
+  const admin = new Client({ connectionString: `${PG_BASE}/postgres` });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  await admin.end();
+  const ds = new DataSource({ ...dataSourceOptions(DATABASE_URL), logging: false });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await ds.destroy();
+}
+
+async function flushRedis(): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  await redis.flushdb();
+  redis.disconnect();
+}
+
+function appEnv(smtpUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    PORT: String(PORT),
+    DATABASE_URL,
+    REDIS_URL,
+    SMTP_URL: smtpUrl,
+    MAIL_FROM,
+    PUBLIC_URL,
+    JWT_SECRET,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_DISABLED: 'true',
+    MAIL_POOL_SIZE: String(MAIL_POOL_SIZE),
+    MAIL_CONCURRENCY: String(MAIL_CONCURRENCY),
+  };
+}
+
+async function http(
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: any; ms: number }> {
+  const t = performance.now();
+  const res = await fetch(path.startsWith('http') ? path : `${API}${path}`, {
+    method,
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  const ms = performance.now() - t;
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, body: parsed, ms };
+}
+
+async function organizerToken(db: Pool): Promise<string> {
+  const account = { email: 'organizer@bench.example', password: 'bench-organizer-pw', name: 'Bench Organizer' };
+  const signup = await http('POST', '/auth/signup', { ...account, locale: 'en' });
+  if (signup.status !== 201) throw new Error(`signup failed: ${signup.status} ${JSON.stringify(signup.body)}`);
+  await db.query(`UPDATE users SET roles = '{family,organizer}' WHERE email = $1`, [account.email]);
+  const login = await http('POST', '/auth/login', { email: account.email, password: account.password });
+  if (login.status !== 200 && login.status !== 201) throw new Error(`login failed: ${login.status}`);
+  return login.body.accessToken as string;
+}
+
+let eventSeq = 0;
+async function createEvent(token: string, capacity: number, title: string): Promise<string> {
+  eventSeq += 1;
+  const starts = new Date(Date.now() + 30 * 86_400_000);
+  starts.setUTCMinutes(0, 0, 0);
+  const draft = await http(
+    'POST',
+    '/events',
+    {
+      title: `${title} ${eventSeq}`,
+      summary: 'Games, food and music for the whole family',
+      kind: 'celebration',
+      format: 'hybrid',
+      venue: 'Community Hall, 1 Main Street',
+      onlineUrl: 'https://meet.example.org/family-day',
+      timezone: 'Asia/Shanghai',
+      startsAt: starts.toISOString(),
+      endsAt: new Date(starts.getTime() + 4 * 3_600_000).toISOString(),
+      capacity,
+      waitlistEnabled: true,
+      maxPartySize: 6,
+    },
+    token,
+  );
+  if (draft.status !== 201) throw new Error(`event create failed: ${draft.status} ${JSON.stringify(draft.body)}`);
+  const pub = await http('POST', `/events/${draft.body.id}/publish`, undefined, token);
+  if (pub.status !== 200) throw new Error(`event publish failed: ${pub.status} ${JSON.stringify(pub.body)}`);
+  return draft.body.id as string;
+}
+
+/**
+ * `count` registrations straight into the tables (not through the api): each confirmed unless
+ * `cancelledEvery` says otherwise, families of `1 + i % maxParty`, with their attendees; the
+ * event's counters follow.
+ */
+async function bulkRegistrations(
+  db: Pool,
+  eventId: string,
+  count: number,
+  opts: { maxParty: number; cancelledPerTen: number; tag: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO registrations (event_id, code, status, party_size, contact_name, contact_email, consents, locale,
+       confirmed_at, cancelled_at, created_at)
+     SELECT $1, $2 || i::text, CASE WHEN i % 10 < $4 THEN 'cancelled' ELSE 'confirmed' END, 1 + i % $3,
+            'Bulk Family ' || i, 'b' || i || '.' || $2 || '@bulk.example', '{"dataProcessing":true,"photos":false}',
+            CASE WHEN i % 2 = 0 THEN 'en' ELSE 'zh-CN' END, now(),
+            CASE WHEN i % 10 < $4 THEN now() END, now() - make_interval(secs => $5 - i)
+     FROM generate_series(1, $5) AS i`,
+    [eventId, opts.tag, opts.maxParty, opts.cancelledPerTen, count],
+  );
+  await db.query(
+    `INSERT INTO registration_attendees (registration_id, event_id, position, name, category, birth_date)
+     SELECT r.id, r.event_id, p, CASE WHEN p = 0 THEN r.contact_name ELSE 'Child ' || p || ' of ' || r.code END,
+            CASE WHEN p = 0 THEN 'adult' ELSE 'child' END, CASE WHEN p = 0 THEN NULL ELSE date '2016-05-01' END
+     FROM registrations r, generate_series(0, r.party_size - 1) AS p
+     WHERE r.event_id = $1`,
+    [eventId],
+  );
+  await db.query(
+    `UPDATE events SET seats_taken = (SELECT coalesce(sum(party_size), 0) FROM registrations
+       WHERE event_id = $1 AND status = 'confirmed') WHERE id = $1`,
+    [eventId],
+  );
+}
+
+/** Mail still to go (due now) or being sent: other scenarios wait for none, or skip it. */
+async function skipMailBacklog(db: Pool): Promise<number> {
+  const r = await db.query(
+    `UPDATE notifications SET status = 'skipped', last_error = 'bench: backlog skipped between scenarios'
+     WHERE status = 'pending' AND next_attempt_at <= now()`,
+  );
+  await waitUntil(
+    async () => (await db.query(`SELECT 1 FROM notifications WHERE status = 'sending' LIMIT 1`)).rowCount === 0,
+    60_000,
+    'the worker to finish the mails it holds',
+  );
+  return r.rowCount ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Probes
+
+interface Activity {
+  /** Average number of the app's sessions in each state (state, or what an active one waits on). */
+  [app: string]: Record<string, number>;
+}
+
+/** Samples pg_stat_activity: where each app's database sessions spend their time. */
+function activitySampler(db: Pool): { stop: () => Promise<Activity> } {
+  const s = sampler(50, async () => {
+    const { rows } = await db.query<{ app: string; what: string; n: number }>(
+      `SELECT application_name AS app,
+              CASE WHEN state = 'active' THEN 'active: ' || coalesce(wait_event_type || ':' || wait_event, 'running')
+                   ELSE state END AS what,
+              count(*)::int AS n
+       FROM pg_stat_activity
+       WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()
+       GROUP BY 1, 2`,
+      [DB_NAME],
+    );
+    return rows;
+  });
+  return {
+    stop: async () => {
+      const samples = await s.stop();
+      const out: Activity = {};
+      for (const rows of samples)
+        for (const r of rows) {
+          out[r.app] ??= {};
+          out[r.app][r.what] = (out[r.app][r.what] ?? 0) + r.n / samples.length;
+        }
+      for (const app of Object.keys(out))
+        for (const k of Object.keys(out[app])) out[app][k] = Math.round(out[app][k] * 100) / 100;
+      return out;
+    },
+  };
+}
+
+interface Usage {
+  machineBusyPct: number;
+  apiCpuPct: number;
+  workerCpuPct: number;
+  apiPeakRssMb: number;
+  workerPeakRssMb: number;
+}
+
+/** CPU use over a window (percent of one core per process; the machine's busy share) and peak RSS. */
+function usageMeter(api: Proc, worker: Proc): { stop: () => Promise<Usage> } {
+  const m0 = machineCpu();
+  const t0 = performance.now();
+  const a0 = cpuSecondsOf(api.child.pid);
+  const w0 = cpuSecondsOf(worker.child.pid);
+  const rss = sampler(100, () => ({ api: memoryOf(api.child.pid).rssMb, worker: memoryOf(worker.child.pid).rssMb }));
+  return {
+    stop: async () => {
+      const samples = await rss.stop();
+      const wall = (performance.now() - t0) / 1000;
+      const m1 = machineCpu();
+      return {
+        machineBusyPct: (100 * (m1.busy - m0.busy)) / (m1.total - m0.total),
+        apiCpuPct: (100 * (cpuSecondsOf(api.child.pid) - a0)) / wall,
+        workerCpuPct: (100 * (cpuSecondsOf(worker.child.pid) - w0)) / wall,
+        apiPeakRssMb: Math.max(...samples.map((x) => x.api)),
+        workerPeakRssMb: Math.max(...samples.map((x) => x.worker)),
+      };
+    },
+  };
+}
+
+interface Oversell {
+  capacity: number;
+  seatsTaken: number;
+  confirmedPersons: number;
+  confirmed: number;
+  waitlisted: number;
+  oversoldCounter: number;
+  oversoldPersons: number;
+  /** Waitlisted families that would fit in the free seats (first fit says none). */
+  waitlistedThatFit: number;
+}
+
+async function oversellOf(db: Pool, eventId: string): Promise<Oversell> {
+  const { rows } = await db.query(
+    `SELECT e.capacity, e.seats_taken,
+            coalesce(sum(r.party_size) FILTER (WHERE r.status = 'confirmed'), 0)::int AS persons,
+            count(*) FILTER (WHERE r.status = 'confirmed')::int AS confirmed,
+            count(*) FILTER (WHERE r.status = 'waitlisted')::int AS waitlisted,
+            count(*) FILTER (WHERE r.status = 'waitlisted' AND r.party_size <= e.capacity - e.seats_taken)::int AS fit
+     FROM events e LEFT JOIN registrations r ON r.event_id = e.id
+     WHERE e.id = $1 GROUP BY e.id`,
+    [eventId],
+  );
+  const r = rows[0];
+  return {
+    capacity: r.capacity,
+    seatsTaken: r.seats_taken,
+    confirmedPersons: r.persons,
+    confirmed: r.confirmed,
+    waitlisted: r.waitlisted,
+    oversoldCounter: Math.max(0, r.seats_taken - r.capacity),
+    oversoldPersons: Math.max(0, r.persons - r.capacity),
+    waitlistedThatFit: r.fit,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+async function hotEvent(db: Pool, token: string, api: Proc, worker: Proc): Promise<void> {
+  log('hot event: warm-up (3 s, 16 clients, not counted)');
+  const warm = await createEvent(token, 500, 'Warm-up');
+  await runChild<HttpLoadResult>(
+    'load-http.js',
+    { mode: 'register', baseUrl: BASE, eventId: warm, connections: 16, durationSec: 3, tag: 'warm' } as HttpLoadInput,
+    60_000,
+  );
+  await runChild<HttpLoadResult>(
+    'load-http.js',
+    { mode: 'live', baseUrl: BASE, connections: 16, durationSec: 2, tag: 'warm' } as HttpLoadInput,
+    60_000,
+  );
+  await skipMailBacklog(db);
+  const runs: Record<string, unknown>[] = [];
+  for (const c of CONNECTIONS) {
+    // (b) the HTTP stack's ceiling.
+    log(`hot event C=${c}: GET /health/live for ${DURATION} s`);
+    const liveUse = usageMeter(api, worker);
+    const live = await runChild<HttpLoadResult>(
+      'load-http.js',
+      { mode: 'live', baseUrl: BASE, connections: c, durationSec: DURATION, tag: `live${c}` } as HttpLoadInput,
+      DURATION * 1000 + 60_000,
+    );
+    const liveUsage = await liveUse.stop();
+
+    // (a) the naive transaction with plain pg, on a fresh event of the same size.
+    log(`hot event C=${c}: naive pg transaction for ${DURATION} s`);
+    const naiveEvent = await createEvent(token, 500, 'Naive hot event');
+    const naiveAct = activitySampler(db);
+    const naiveUse = usageMeter(api, worker);
+    const naive = await runChild<NaiveResult>(
+      'load-naive.js',
+      {
+        databaseUrl: DATABASE_URL,
+        eventId: naiveEvent,
+        connections: c,
+        poolSize: API_POOL,
+        durationSec: DURATION,
+        tag: `c${c}`,
+      } as NaiveInput,
+      DURATION * 1000 + 60_000,
+    );
+    const naiveUsage = await naiveUse.stop();
+    const naiveActivity = await naiveAct.stop();
+    const naiveCheck = await oversellOf(db, naiveEvent);
+    await skipMailBacklog(db);
+
+    // The full stack: HTTP → validation → transaction with the event row lock → outbox.
+    log(`hot event C=${c}: POST /events/:id/registrations for ${DURATION} s`);
+    const hot = await createEvent(token, 500, 'Hot event');
+    const act = activitySampler(db);
+    const use = usageMeter(api, worker);
+    const full = await runChild<HttpLoadResult>(
+      'load-http.js',
+      {
+        mode: 'register',
+        baseUrl: BASE,
+        eventId: hot,
+        connections: c,
+        durationSec: DURATION,
+        tag: `c${c}`,
+      } as HttpLoadInput,
+      DURATION * 1000 + 60_000,
+    );
+    const usage = await use.stop();
+    const activity = await act.stop();
+    const check = await oversellOf(db, hot);
+    const skipped = await skipMailBacklog(db);
+
+    const vsNaive = full.okPerSec / naive.okPerSec;
+    const vsLive = full.okPerSec / live.okPerSec;
+    runs.push({
+      connections: c,
+      full,
+      fullUsage: usage,
+      fullDbActivity: activity,
+      fullCheck: check,
+      naive,
+      naiveUsage,
+      naiveDbActivity: naiveActivity,
+      naiveCheck,
+      live,
+      liveUsage,
+      ratios: { fullOverNaive: vsNaive, fullOverLive: vsLive },
+      mailBacklogSkippedAfter: skipped,
+    });
+    const oversold = check.oversoldCounter + check.oversoldPersons;
+    row(
+      `hot C=${c}`,
+      `${f0(full.okPerSec)} reg/s (201 only), p50 ${f0(full.latencyMs.p50)} ms, p99 ${f0(full.latencyMs.p99)} ms`,
+      `naive pg ${f0(naive.okPerSec)}/s (p99 ${f0(naive.latencyMs.p99)} ms)`,
+      `÷(a) ${f2(vsNaive)}`,
+      '≥ 1.0 (aim 3.0)',
+      yes(vsNaive >= 1),
+    );
+    row(
+      '',
+      `non-201 ${full.non2xx}, errors ${full.errors}, timeouts ${full.timeouts}`,
+      `/health/live ${f0(live.okPerSec)}/s`,
+      `÷(b) ${f2(vsLive)}`,
+      '≥ 0.5',
+      yes(vsLive >= 0.5),
+    );
+    row(
+      '',
+      `oversold ${oversold} (seats ${check.seatsTaken}/${check.capacity}, confirmed persons ${check.confirmedPersons}); naive oversold ${naiveCheck.oversoldCounter + naiveCheck.oversoldPersons}`,
+      '',
+      '',
+      'must be 0',
+      yes(oversold === 0),
+    );
+    if (c === 256)
+      row('', `p99 at 256: ${f0(full.latencyMs.p99)} ms`, '', '', '≤ 100 ms', yes(full.latencyMs.p99 <= 100));
+  }
+  results.hotEvent = runs;
+}
+
+async function mail(db: Pool, sink: CountingSink, token: string): Promise<void> {
+  log(`mail: ${MAIL_COUNT} confirmations by SQL, then outbox → relay → BullMQ → sender → sink`);
+  await skipMailBacklog(db);
+  const eventId = await createEvent(token, 100_000, 'Mail event');
+  const tag = 'M';
+  // Registrations and attendees first (not timed); then the outbox rows in one transaction.
+  await bulkRegistrations(db, eventId, MAIL_COUNT, { maxParty: 4, cancelledPerTen: 0, tag });
+  await sleep(1500);
+  sink.reset();
+  const c = await db.connect();
+  let t0: number;
+  try {
+    await c.query('BEGIN');
+    await c.query(
+      `INSERT INTO notifications (kind, recipient_email, recipient_name, locale, payload, dedupe_key)
+       SELECT 'registration.confirmed', contact_email, contact_name, locale, jsonb_build_object('registrationId', id),
+              'registration:' || id || ':confirmed'
+       FROM registrations WHERE event_id = $1 ORDER BY seq`,
+      [eventId],
+    );
+    await c.query(`SELECT pg_notify('kinship_outbox', '')`);
+    await c.query('COMMIT');
+    t0 = Date.now();
+  } finally {
+    c.release();
+  }
+  await waitUntil(() => sink.accepted >= MAIL_COUNT, 300_000, `${MAIL_COUNT} mails at the sink`);
+  const pipelineSec = (sink.lastAt - t0) / 1000;
+  const { rows } = await db.query(
+    `SELECT status, count(*)::int AS n FROM notifications n
+     WHERE kind = 'registration.confirmed' AND (payload->>'registrationId')::uuid IN
+       (SELECT id FROM registrations WHERE event_id = $1) GROUP BY status`,
+    [eventId],
+  );
+  const pipelineBytes = sink.bytes;
+
+  log(`mail baseline: the same ${MAIL_COUNT} rendered and sent by Nodemailer's pool straight to the sink`);
+  await sleep(1000);
+  sink.reset();
+  const direct = await runChild<MailDirectResult>(
+    'mail-direct.js',
+    {
+      databaseUrl: DATABASE_URL,
+      eventId,
+      smtpUrl: sink.url,
+      poolSize: MAIL_POOL_SIZE,
+      concurrency: MAIL_CONCURRENCY,
+      publicUrl: PUBLIC_URL,
+      jwtSecret: JWT_SECRET,
+      mailFrom: MAIL_FROM,
+    } as MailDirectInput,
+    300_000,
+  );
+  const directSec = (sink.lastAt - direct.startedAt) / 1000;
+  const pipelineRate = MAIL_COUNT / pipelineSec;
+  const directRate = direct.sent / directSec;
+  results.mail = {
+    count: MAIL_COUNT,
+    pipeline: {
+      seconds: pipelineSec,
+      mailsPerSec: pipelineRate,
+      rowsByStatus: rows,
+      bytesAtSink: pipelineBytes,
+    },
+    direct: { ...direct, seconds: directSec, mailsPerSec: directRate, bytesAtSink: sink.bytes },
+    ratio: pipelineRate / directRate,
+    poolSize: MAIL_POOL_SIZE,
+    concurrency: MAIL_CONCURRENCY,
+  };
+  row(
+    'mail 5,000',
+    `${f0(pipelineRate)} mails/s (${f1(pipelineSec)} s commit → last accepted)`,
+    `direct Nodemailer ${f0(directRate)}/s`,
+    f2(pipelineRate / directRate),
+    '≥ 0.8',
+    yes(pipelineRate / directRate >= 0.8),
+  );
+}
+
+/** Streams a GET through the api, counting lines, while the api's RSS is polled. */
+function streamCount(path: string, token: string): Promise<{ status: number; lines: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${API}${path}`, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+      let lines = 0;
+      let bytes = 0;
+      res.on('data', (d: Buffer) => {
+        bytes += d.length;
+        for (let i = d.indexOf(10); i !== -1; i = d.indexOf(10, i + 1)) lines += 1;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, lines, bytes }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function copyCount(db: Pool, eventId: string): Promise<{ lines: number; bytes: number; seconds: number }> {
+  if (!/^[0-9a-f-]{36}$/.test(eventId)) throw new Error('bad event id');
+  const c = await db.connect();
+  try {
+    const t = performance.now();
+    // The export's columns and order (organizer-registrations.repository.ts EXPORT_SQL), as CSV.
+    const stream = c.query(
+      copyTo(`COPY (
+        SELECT r.code, r.status, r.contact_name, r.contact_email, r.contact_phone, a.name, a.category,
+               a.birth_date, a.checked_in_at, r.created_at, r.answers
+        FROM registrations r JOIN registration_attendees a ON a.registration_id = r.id
+        WHERE r.event_id = '${eventId}' AND r.status IN ('confirmed', 'waitlisted')
+        ORDER BY r.seq, a.position) TO STDOUT WITH (FORMAT csv, HEADER)`),
+    );
+    let lines = 0;
+    let bytes = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
+    }
+    return { lines, bytes, seconds: (performance.now() - t) / 1000 };
+  } finally {
+    c.release();
+  }
+}
+
+async function exportScenario(db: Pool, token: string, api: Proc): Promise<void> {
+  log(`export: ${EXPORT_ATTENDEES} attendees by SQL`);
+  const eventId = await createEvent(token, 100_000, 'Export event');
+  // 40,000 families of 1–4 (2.5 on average) = 100,000 attendees.
+  await bulkRegistrations(db, eventId, EXPORT_ATTENDEES / 2.5, { maxParty: 4, cancelledPerTen: 0, tag: 'X' });
+  await db.query('ANALYZE registrations');
+  await db.query('ANALYZE registration_attendees');
+  const warm = await copyCount(db, eventId);
+  await sleep(1000);
+  const idle = memoryOf(api.child.pid);
+  const rss = sampler(20, () => memoryOf(api.child.pid).rssMb);
+  const t = performance.now();
+  const got = await streamCount(`/events/${eventId}/registrations/export.csv`, token);
+  const seconds = (performance.now() - t) / 1000;
+  const peak = Math.max(...(await rss.stop()));
+  if (got.status !== 200) throw new Error(`export answered ${got.status}`);
+  const rows = got.lines - 1;
+  const copy = await copyCount(db, eventId);
+  const copyRows = copy.lines - 1;
+  const rate = rows / seconds;
+  const copyRate = copyRows / copy.seconds;
+  const above = peak - idle.rssMb;
+  results.export = {
+    attendees: rows,
+    api: { seconds, rowsPerSec: rate, bytes: got.bytes, idleRssMb: idle.rssMb, peakRssMb: peak, rssAboveIdleMb: above },
+    copy: {
+      rows: copyRows,
+      seconds: copy.seconds,
+      rowsPerSec: copyRate,
+      bytes: copy.bytes,
+      warmUpSeconds: warm.seconds,
+    },
+    ratio: rate / copyRate,
+  };
+  row(
+    'export 100k',
+    `${f0(rate)} rows/s (${f2(seconds)} s, ${rows} rows)`,
+    `COPY ${f0(copyRate)} rows/s`,
+    f2(rate / copyRate),
+    '≥ 0.5',
+    yes(rate / copyRate >= 0.5),
+  );
+  row(
+    '',
+    `api RSS idle ${f0(idle.rssMb)} MB, peak ${f0(peak)} MB`,
+    '',
+    `+${f0(above)} MB`,
+    '≤ +100 MB',
+    yes(above <= 100),
+  );
+}
+
+async function growth(db: Pool, token: string): Promise<void> {
+  log('growth: events with 1,000 and 100,000 registrations by SQL');
+  const small = await createEvent(token, 100_000, 'Small event');
+  const large = await createEvent(token, 100_000, 'Large event');
+  // 6 in 10 confirmed families of one, 4 in 10 cancelled: a new family is confirmed on both.
+  await bulkRegistrations(db, small, 1_000, { maxParty: 1, cancelledPerTen: 4, tag: 'S' });
+  await bulkRegistrations(db, large, 100_000, { maxParty: 1, cancelledPerTen: 4, tag: 'L' });
+  await db.query('VACUUM ANALYZE registrations');
+  await db.query('VACUUM ANALYZE registration_attendees');
+  const timings: Record<string, Record<'small' | 'large', number[]>> = {
+    register: { small: [], large: [] },
+    list: { small: [], large: [] },
+    listLast: { small: [], large: [] },
+    stats: { small: [], large: [] },
+  };
+  const events = { small, large } as const;
+  const lastPage = { small: Math.ceil(1_000 / 20), large: Math.ceil(100_000 / 20) };
+  // Alternate the two events so drift (caches, the worker's mail) falls on both alike.
+  for (let i = 0; i < 150; i++)
+    for (const size of ['small', 'large'] as const) {
+      const r = await http(
+        'POST',
+        `/events/${events[size]}/registrations`,
+        {
+          contact: { name: `Growth ${i}`, email: `g${i}.${size}@growth.example` },
+          attendees: [{ name: `Growth ${i}`, category: 'adult' }],
+          consents: { dataProcessing: true },
+        },
+        undefined,
+      );
+      if (r.status !== 201) throw new Error(`growth registration answered ${r.status} ${JSON.stringify(r.body)}`);
+      if (i >= 10) timings.register[size].push(r.ms);
+    }
+  for (let i = 0; i < 110; i++)
+    for (const size of ['small', 'large'] as const) {
+      const list = await http('GET', `/events/${events[size]}/registrations?page=1&limit=20`, undefined, token);
+      const last = await http(
+        'GET',
+        `/events/${events[size]}/registrations?page=${lastPage[size]}&limit=20`,
+        undefined,
+        token,
+      );
+      const stats = await http('GET', `/events/${events[size]}/stats`, undefined, token);
+      if (list.status !== 200 || stats.status !== 200 || last.status !== 200) throw new Error('growth read failed');
+      if (i >= 10) {
+        timings.list[size].push(list.ms);
+        timings.listLast[size].push(last.ms);
+        timings.stats[size].push(stats.ms);
+      }
+    }
+  const out: Record<string, unknown> = {};
+  const labels: Record<string, string> = {
+    register: 'registration',
+    list: 'list, page 1',
+    listLast: 'list, last page',
+    stats: 'stats',
+  };
+  for (const [what, t] of Object.entries(timings)) {
+    const p50 = (xs: number[]) =>
+      percentile(
+        [...xs].sort((a, b) => a - b),
+        50,
+      );
+    const s = p50(t.small);
+    const l = p50(t.large);
+    out[what] = { smallP50Ms: s, largeP50Ms: l, ratio: l / s, samples: t.small.length };
+    const target = what === 'listLast' ? '(info)' : '≤ 1.2';
+    row(
+      what === 'register' ? 'growth 100k÷1k' : '',
+      `${labels[what]}: p50 ${f1(l)} ms at 100k`,
+      `${f1(s)} ms at 1k`,
+      f2(l / s),
+      target,
+      what === 'listLast' ? '' : yes(l / s <= 1.2),
+    );
+  }
+  results.growth = out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function printTable(): void {
+  const head = ['scenario', 'figure', 'baseline', 'ratio', 'target', 'met'];
+  const all = [head, ...table];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join(' | ');
+  console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
+  for (const r of table) console.log(line(r));
+  console.log('');
+}
+
+function machine(): Record<string, unknown> {
+  let postgres = '';
+  try {
+    postgres = execFileSync('psql', ['-X', '-tA', '-c', 'SHOW server_version', `${PG_BASE}/postgres`])
+      .toString()
+      .trim();
+  } catch {
+    postgres = 'unknown';
+  }
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    postgres,
+  };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  results.startedAt = new Date().toISOString();
+  results.machine = machine();
+  results.settings = { DURATION, CONNECTIONS, apiPool: API_POOL, MAIL_POOL_SIZE, MAIL_CONCURRENCY, CPU_PROF };
+  log(`database ${DB_NAME} (recreated), Redis db ${REDIS_DB}, api on ${PORT}`);
+  await recreateDatabase();
+  await flushRedis();
+  const sink = await new CountingSink().start();
+  const profDir = join(RESULTS_DIR, `cpu-${STAMP}`);
+  const api = startNode(
+    'api',
+    'main.js',
+    appEnv(sink.url),
+    CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+  );
+  const worker = startNode('worker', 'worker.js', appEnv(sink.url));
+  const db = new Pool({ connectionString: DATABASE_URL, max: 4, application_name: 'bench-probe' });
+  let failed: unknown;
+  try {
+    await waitUntil(
+      async () => (await fetch(`${BASE}/health/ready`)).status === 200,
+      60_000,
+      `the api at ${BASE}/health/ready`,
+    );
+    const token = await organizerToken(db);
+    await sleep(3000);
+    const idle = { api: memoryOf(api.child.pid), worker: memoryOf(worker.child.pid) };
+    results.memoryIdle = idle;
+    if (ONLY.has('hot')) await hotEvent(db, token, api, worker);
+    if (ONLY.has('mail')) await mail(db, sink, token);
+    if (ONLY.has('export')) await exportScenario(db, token, api);
+    if (ONLY.has('growth')) await growth(db, token);
+    const hot = (results.hotEvent ?? []) as { connections: number; fullUsage: Usage }[];
+    const apiPeak = Math.max(0, ...hot.map((r) => r.fullUsage.apiPeakRssMb));
+    const workerPeak = Math.max(0, ...hot.map((r) => r.fullUsage.workerPeakRssMb));
+    const end = { api: memoryOf(api.child.pid), worker: memoryOf(worker.child.pid) };
+    results.memory = { idle, underHotLoad: { apiPeakRssMb: apiPeak, workerPeakRssMb: workerPeak }, atEnd: end };
+    row(
+      'memory',
+      `api ${f0(idle.api.rssMb)} MB idle, ${f0(apiPeak)} MB under hot load (VmHWM whole run ${f0(end.api.hwmMb)})`,
+      '',
+      '',
+      '< 250 MB',
+      yes(apiPeak < 250 && idle.api.rssMb < 250),
+    );
+    row(
+      '',
+      `worker ${f0(idle.worker.rssMb)} MB idle, ${f0(workerPeak)} MB under hot load (VmHWM whole run ${f0(end.worker.hwmMb)})`,
+      '',
+      '',
+      '< 250 MB',
+      yes(workerPeak < 250 && idle.worker.rssMb < 250),
+    );
+  } catch (err) {
+    failed = err;
+    console.error(`bench failed: ${(err as Error).stack ?? String(err)}`);
+    console.error(`api output:\n${api.tail()}\nworker output:\n${worker.tail()}`);
+  } finally {
+    await db.end().catch(() => undefined);
+    await Promise.all([stop(api), stop(worker)]);
+    await sink.stop();
+  }
+  if (CPU_PROF) {
+    let summary: ProfileSummary | null = null;
+    try {
+      summary = summarizeProfile(profDir);
+    } catch (err) {
+      console.error(`no CPU profile: ${(err as Error).message}`);
+    }
+    results.apiCpuProfile = summary;
+    if (summary) {
+      console.log(`\napi CPU profile (${summary.file}), self time by place:`);
+      for (const p of summary.byPlace) console.log(`  ${String(p.pct).padStart(5)}%  ${p.place}`);
+      console.log('top functions (share of busy time):');
+      for (const p of summary.topFunctions) console.log(`  ${String(p.pct).padStart(5)}%  ${p.fn}`);
+    }
+  }
+  results.finishedAt = new Date().toISOString();
+  results.table = table;
+  const file = join(RESULTS_DIR, `${STAMP}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  printTable();
+  log(`raw figures: ${file}`);
+  if (failed) process.exitCode = 1;
+}
+
+void main();
