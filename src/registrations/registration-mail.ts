@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Event } from '../events/event.entity';
-import { Outbox } from '../notifications/outbox';
+import type { MailKind } from '../mail/mail-kinds';
+import { MailRequest, Outbox } from '../notifications/outbox';
 import type { Registration } from './registration.entity';
 
 /** Reminders go out this long before an event starts. */
@@ -17,26 +18,40 @@ type Recipient = Pick<Registration, 'id' | 'contactEmail' | 'contactName' | 'loc
 export class RegistrationMail {
   constructor(private readonly outbox: Outbox) {}
 
-  private async send(
-    m: EntityManager,
+  private request(
     r: Recipient,
-    kind: Parameters<Outbox['enqueue']>[1]['kind'],
+    kind: MailKind,
     key: string,
     payload: Record<string, unknown> = {},
     notBefore?: Date,
-  ) {
-    await this.outbox.enqueue(m, {
+  ): MailRequest {
+    return {
       kind,
       to: { email: r.contactEmail, name: r.contactName },
       locale: r.locale,
       payload: { registrationId: r.id, ...payload },
       dedupeKey: `registration:${r.id}:${key}`,
       notBefore,
-    });
+    };
   }
 
-  confirmed(m: EntityManager, r: Recipient): Promise<void> {
-    return this.send(m, r, 'registration.confirmed', 'confirmed');
+  private async send(
+    m: EntityManager,
+    r: Recipient,
+    kind: MailKind,
+    key: string,
+    payload: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.outbox.enqueue(m, this.request(r, kind, key, payload));
+  }
+
+  /** The confirmation and the reminder of a new confirmed registration, in one statement. */
+  async confirmed(m: EntityManager, r: Recipient, event: Pick<Event, 'startsAt'>): Promise<void> {
+    const reminder = this.reminderRequest(r, event);
+    await this.outbox.enqueueMany(m, [
+      this.request(r, 'registration.confirmed', 'confirmed'),
+      ...(reminder ? [reminder] : []),
+    ]);
   }
 
   waitlisted(m: EntityManager, r: Recipient, position: number): Promise<void> {
@@ -71,15 +86,14 @@ export class RegistrationMail {
    * skipped at send time (its start no longer matches).
    */
   async reminder(m: EntityManager, r: Recipient, event: Pick<Event, 'startsAt'>): Promise<void> {
+    const req = this.reminderRequest(r, event);
+    if (req) await this.outbox.enqueue(m, req);
+  }
+
+  private reminderRequest(r: Recipient, event: Pick<Event, 'startsAt'>): MailRequest | null {
     const at = new Date(event.startsAt.getTime() - REMINDER_LEAD_MS);
-    if (at.getTime() <= Date.now()) return;
-    await this.send(
-      m,
-      r,
-      'registration.reminder',
-      `reminder:${event.startsAt.toISOString()}`,
-      { startsAt: event.startsAt.toISOString() },
-      at,
-    );
+    if (at.getTime() <= Date.now()) return null;
+    const startsAt = event.startsAt.toISOString();
+    return this.request(r, 'registration.reminder', `reminder:${startsAt}`, { startsAt }, at);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { hydrate } from '../database/hydrate';
 import { returning } from '../database/sql';
 import { Event } from '../events/event.entity';
 import type { Locale } from '../users/user.entity';
@@ -74,6 +75,34 @@ export class RegistrationsRepository {
       .getOne();
   }
 
+  /**
+   * Locks the event row and, in the same statement, takes `persons` seats if they fit, else counts
+   * one more waitlisted family: one round trip for the check and the take (DESIGN.md rule 1). The
+   * caller's checks (status, window, waitlist off) run on the answer and roll back the transaction
+   * when they refuse.
+   */
+  async lockAndTake(
+    m: EntityManager,
+    eventId: string,
+    persons: number,
+  ): Promise<{ event: Event; fits: boolean } | null> {
+    const rows = await returning<Record<string, unknown>>(
+      m,
+      `WITH cur AS (SELECT id, seats_taken, capacity FROM events WHERE id = $1 FOR UPDATE)
+       UPDATE events e SET
+         seats_taken = e.seats_taken + CASE WHEN cur.seats_taken + $2 <= cur.capacity THEN $2 ELSE 0 END,
+         waitlist_count = e.waitlist_count + CASE WHEN cur.seats_taken + $2 <= cur.capacity THEN 0 ELSE 1 END
+       FROM cur WHERE e.id = cur.id
+       RETURNING e.*, cur.seats_taken AS seats_before, (cur.seats_taken + $2 <= cur.capacity) AS fits`,
+      [eventId, persons],
+    );
+    if (!rows.length) return null;
+    const event = hydrate(m, Event, rows[0]);
+    // The checks read the event as it was before this family.
+    event.seatsTaken = Number(rows[0].seats_before);
+    return { event, fits: rows[0].fits === true };
+  }
+
   async adjustEventCounts(m: EntityManager, eventId: string, seatsDelta: number, waitlistDelta: number): Promise<void> {
     if (!seatsDelta && !waitlistDelta) return;
     await m.query(
@@ -84,12 +113,12 @@ export class RegistrationsRepository {
 
   /** Inserts the registration; a clash on the code is retried by the caller with a new code. */
   async insert(m: EntityManager, r: NewRegistration): Promise<Registration> {
-    const [row] = await returning<{ id: string }>(
+    const [row] = await returning<Record<string, unknown>>(
       m,
       `INSERT INTO registrations (event_id, user_id, code, status, party_size, contact_name, contact_email, contact_phone,
          answers, consents, locale, confirmed_at)
        VALUES ($1, $2, $3, $4::varchar, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $4::varchar = 'confirmed' THEN now() END)
-       RETURNING id`,
+       RETURNING *`,
       [
         r.eventId,
         r.userId,
@@ -104,19 +133,29 @@ export class RegistrationsRepository {
         r.locale,
       ],
     );
-    return m.getRepository(Registration).findOneByOrFail({ id: row.id });
+    return hydrate(m, Registration, row);
   }
 
   async replaceAttendees(
     m: EntityManager,
     registration: Pick<Registration, 'id' | 'eventId'>,
     attendees: NewAttendee[],
-  ): Promise<void> {
+  ): Promise<Attendee[]> {
     await m.query('DELETE FROM registration_attendees WHERE registration_id = $1', [registration.id]);
-    await m.query(
+    return this.insertAttendees(m, registration, attendees);
+  }
+
+  /** A new family's attendees, in the order given; answers them as stored. */
+  async insertAttendees(
+    m: EntityManager,
+    registration: Pick<Registration, 'id' | 'eventId'>,
+    attendees: NewAttendee[],
+  ): Promise<Attendee[]> {
+    const rows: Record<string, unknown>[] = await m.query(
       `INSERT INTO registration_attendees (registration_id, event_id, position, name, category, birth_date, member_id)
        SELECT $1, $2, a.position, a.name, a.category, a.birth_date::date, a.member_id::uuid
-       FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS a(position, name, category, birth_date, member_id)`,
+       FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS a(position, name, category, birth_date, member_id)
+       RETURNING id, registration_id, event_id, position, name, category, birth_date::text AS birth_date, member_id, checked_in_at`,
       [
         registration.id,
         registration.eventId,
@@ -127,6 +166,7 @@ export class RegistrationsRepository {
         attendees.map((a) => a.memberId),
       ],
     );
+    return rows.map((r) => hydrate(m, Attendee, r)).sort((x, y) => x.position - y.position);
   }
 
   findById(id: string, m: EntityManager = this.db.manager): Promise<Registration | null> {

@@ -78,13 +78,15 @@ export class RegistrationsService {
     party: NewAttendee[],
     caller: Caller | undefined,
   ): Promise<RegistrationResponse> {
-    const event = await this.repo.lockEvent(m, eventId);
-    if (!event || event.status === 'draft') throw new NotFoundError('The event');
+    // One statement locks the event and takes the seats (or counts a waitlisted family); every
+    // check below that refuses rolls it back with the rest of the transaction.
+    const taken = await this.repo.lockAndTake(m, eventId, party.length);
+    if (!taken || taken.event.status === 'draft') throw new NotFoundError('The event');
+    const { event, fits } = taken;
     this.checkOpen(event);
     this.checkEligible(event, party, dto.answers ?? {}, dto.consents.dataProcessing);
-
-    const fits = event.seatsTaken + party.length <= event.capacity;
     if (!fits && !event.waitlistEnabled) throw new ConflictError('event_full', 'The event is full and has no waitlist');
+
     const r = await this.repo.insert(m, {
       eventId: event.id,
       userId: caller?.id ?? null,
@@ -98,25 +100,15 @@ export class RegistrationsService {
       consents: { dataProcessing: dto.consents.dataProcessing, photos: dto.consents.photos ?? false },
       locale: dto.locale ?? caller?.locale ?? 'en',
     });
-    await this.repo.replaceAttendees(m, r, party);
-    await this.repo.adjustEventCounts(m, event.id, fits ? party.length : 0, fits ? 0 : 1);
+    const attendees = await this.repo.insertAttendees(m, r, party);
     const position = await this.repo.waitlistPosition(r, m);
-    if (fits) {
-      await this.mail.confirmed(m, r);
-      await this.mail.reminder(m, r, event);
-    } else {
-      await this.mail.waitlisted(m, r, position!);
-    }
+    if (fits) await this.mail.confirmed(m, r, event);
+    else await this.mail.waitlisted(m, r, position!);
     this.logger.log(
       { registrationId: r.id, eventId: event.id, status: r.status, partySize: r.partySize },
       'registered',
     );
-    return toRegistrationResponse(
-      r,
-      await this.repo.attendeesOf(r.id, m),
-      position,
-      caller ? undefined : this.tokenFor(r),
-    );
+    return toRegistrationResponse(r, attendees, position, caller ? undefined : this.tokenFor(r));
   }
 
   async get(id: string, viewer: Viewer): Promise<RegistrationResponse> {
