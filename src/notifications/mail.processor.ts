@@ -28,6 +28,8 @@ export class MailProcessor extends WorkerHost implements OnModuleInit, BeforeApp
 
   onModuleInit(): void {
     this.worker.concurrency = this.config.get('MAIL_CONCURRENCY');
+    // A lost Redis connection is retried by BullMQ; an unhandled 'error' event would end the process.
+    this.worker.on('error', (err) => this.logger.warn({ error: err.message }, 'mail worker connection error'));
   }
 
   /**

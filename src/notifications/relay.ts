@@ -31,6 +31,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
+    // Redis going away is expected (the outbox in Postgres covers it): log it, never crash on it.
+    this.queue.on('error', (err) => this.logger.warn({ error: err.message }, 'mail queue connection error'));
     void this.listen();
     const every = this.config.get('MAIL_POLL_MS');
     this.timer = setInterval(() => void this.tick(), every);
@@ -84,9 +86,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       opts: { jobId: mailJobId(r.id, r.attempts + 1), removeOnComplete: true, removeOnFail: true, attempts: 1 },
     }));
     let timer: NodeJS.Timeout | undefined;
+    const added = this.queue.addBulk(jobs);
+    // If the timeout wins, the push may still fail later (Redis gone): that must not go unhandled.
+    added.catch(() => undefined);
     try {
       await Promise.race([
-        this.queue.addBulk(jobs),
+        added,
         new Promise((_, reject) => {
           timer = setTimeout(
             () => reject(new Error(`Redis did not take the jobs within ${PUSH_TIMEOUT_MS} ms`)),
