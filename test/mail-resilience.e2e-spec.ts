@@ -1,12 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { INestApplicationContext } from '@nestjs/common';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Outbox } from '../src/notifications/outbox';
 import { REDIS } from '../src/redis/redis.module';
 import { createApp, TestApp } from './utils/create-app';
 import { createWorker, FAST_MAIL } from './utils/create-worker';
-import { exitOf, startProcess, Started, waitUntil } from './utils/processes';
+import { exitOf, freePort, startProcess, Started, waitUntil } from './utils/processes';
 import { resetDb, resetQueues } from './utils/reset-db';
 import { SmtpSink } from './utils/smtp-sink';
 
@@ -53,16 +53,6 @@ function expectEachOnce(sink: SmtpSink, ids: string[]): void {
   const counts = new Map<string, number>();
   for (const m of sink.received) counts.set(m.notificationId!, (counts.get(m.notificationId!) ?? 0) + 1);
   expect(ids.filter((id) => counts.get(id) !== 1)).toEqual([]);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function startRedis(port: number): ChildProcess {

@@ -1,4 +1,4 @@
-import { exitOf, startProcess, waitUntil } from './utils/processes';
+import { exitOf, freePort, startProcess, waitUntil } from './utils/processes';
 
 describe('the api and worker processes', () => {
   it('should start the worker on Postgres and Redis and stop it cleanly on SIGTERM', async () => {
@@ -20,7 +20,7 @@ describe('the api and worker processes', () => {
   }, 40_000);
 
   it('should serve the api and stop it cleanly on SIGTERM', async () => {
-    const port = String(40000 + Math.floor(Math.random() * 20000));
+    const port = String(await freePort());
     const a = startProcess('main.js', { PORT: port });
     try {
       await waitUntil(async () => {

@@ -5,7 +5,7 @@ import { createPublishedEvent } from './factories/events';
 import { bearer, createUser, TestUser } from './factories/users';
 import { createApp, TestApp } from './utils/create-app';
 import { createWorker, FAST_MAIL } from './utils/create-worker';
-import { startProcess, Started, waitUntil } from './utils/processes';
+import { freePort, startProcess, Started, waitUntil } from './utils/processes';
 import { resetDb, resetQueues } from './utils/reset-db';
 import { SmtpSink } from './utils/smtp-sink';
 
@@ -62,7 +62,8 @@ describe('registrations under concurrency', () => {
     await resetQueues(t.app.get(REDIS));
     // A lease of 30 s: this worker shares one busy process with the test (QR images are slow under Jest).
     worker = await createWorker({ ...FAST_MAIL, SMTP_URL: sink.url, MAIL_CONCURRENCY: '16', MAIL_LEASE_SECONDS: '30' });
-    ports = [0, 1].map(() => 41000 + Math.floor(Math.random() * 20000));
+    ports = [await freePort(), await freePort()];
+    if (ports[0] === ports[1]) ports[1] = await freePort();
     apis = ports.map((port) =>
       startProcess('main.js', { PORT: String(port), RATE_LIMIT_DISABLED: 'true', LOG_LEVEL: 'warn' }),
     );

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { once } from 'node:events';
@@ -66,4 +67,20 @@ export async function exitOf(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return child.exitCode;
   const [code] = await once(child, 'exit');
   return code as number | null;
+}
+
+/**
+ * A port free for a child process to listen on, below Linux's ephemeral range (32768–60999) so
+ * that no outgoing connection can take it between this check and the child's listen.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 10000);
+    const free = await new Promise<boolean>((resolve) => {
+      const srv = createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
 }
