@@ -58,8 +58,13 @@ export class RegistrationMail {
     return this.send(m, r, 'registration.waitlisted', 'waitlisted', { position });
   }
 
-  promoted(m: EntityManager, r: Recipient): Promise<void> {
-    return this.send(m, r, 'registration.promoted', 'promoted');
+  /** The families just promoted: each one's mail and reminder, all in one statement. */
+  async promoted(m: EntityManager, families: Recipient[], event: Pick<Event, 'startsAt'>): Promise<void> {
+    const requests = families.flatMap((r) => {
+      const reminder = this.reminderRequest(r, event);
+      return [this.request(r, 'registration.promoted', 'promoted'), ...(reminder ? [reminder] : [])];
+    });
+    if (requests.length) await this.outbox.enqueueMany(m, requests);
   }
 
   changed(

@@ -209,10 +209,16 @@ export class RegistrationsRepository {
     );
   }
 
-  async confirm(m: EntityManager, ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    await m.query(
-      "UPDATE registrations SET status = 'confirmed', confirmed_at = now(), updated_at = now() WHERE id = ANY($1)",
+  /** Confirms waitlisted families; answers who they are, for their mail. */
+  async confirm(
+    m: EntityManager,
+    ids: string[],
+  ): Promise<Pick<Registration, 'id' | 'contactEmail' | 'contactName' | 'locale'>[]> {
+    if (!ids.length) return [];
+    return returning(
+      m,
+      `UPDATE registrations SET status = 'confirmed', confirmed_at = now(), updated_at = now() WHERE id = ANY($1)
+       RETURNING id, contact_email AS "contactEmail", contact_name AS "contactName", locale`,
       [ids],
     );
   }

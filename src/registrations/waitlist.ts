@@ -30,14 +30,11 @@ export class Waitlist {
     const candidates = await this.repo.waitingThatFit(m, event.id, free);
     const ids = firstFit(free, candidates);
     if (!ids.length) return [];
-    await this.repo.confirm(m, ids);
-    const persons = candidates.filter((c) => ids.includes(c.id)).reduce((s, c) => s + c.partySize, 0);
+    const families = await this.repo.confirm(m, ids);
+    const chosen = new Set(ids);
+    const persons = candidates.filter((c) => chosen.has(c.id)).reduce((s, c) => s + c.partySize, 0);
     await this.repo.adjustEventCounts(m, event.id, persons, -ids.length);
-    for (const id of ids) {
-      const r = (await this.repo.findById(id, m))!;
-      await this.mail.promoted(m, r);
-      await this.mail.reminder(m, r, event);
-    }
+    await this.mail.promoted(m, families, event);
     this.logger.log({ eventId: event.id, promoted: ids.length, persons }, 'waitlist promoted');
     return ids;
   }
