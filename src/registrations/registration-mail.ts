@@ -45,17 +45,21 @@ export class RegistrationMail {
     await this.outbox.enqueue(m, this.request(r, kind, key, payload));
   }
 
-  /** The confirmation and the reminder of a new confirmed registration, in one statement. */
-  async confirmed(m: EntityManager, r: Recipient, event: Pick<Event, 'startsAt'>): Promise<void> {
-    const reminder = this.reminderRequest(r, event);
-    await this.outbox.enqueueMany(m, [
-      this.request(r, 'registration.confirmed', 'confirmed'),
-      ...(reminder ? [reminder] : []),
-    ]);
-  }
-
-  waitlisted(m: EntityManager, r: Recipient, position: number): Promise<void> {
-    return this.send(m, r, 'registration.waitlisted', 'waitlisted', { position });
+  /**
+   * The mails of newly registered families, all in one statement: a confirmation and its reminder
+   * for each confirmed family, the waitlist mail with its position for each waitlisted one.
+   */
+  async registered(
+    m: EntityManager,
+    families: { registration: Recipient; position: number | null }[],
+    event: Pick<Event, 'startsAt'>,
+  ): Promise<void> {
+    const requests = families.flatMap(({ registration: r, position }) => {
+      if (position !== null) return [this.request(r, 'registration.waitlisted', 'waitlisted', { position })];
+      const reminder = this.reminderRequest(r, event);
+      return [this.request(r, 'registration.confirmed', 'confirmed'), ...(reminder ? [reminder] : [])];
+    });
+    if (requests.length) await this.outbox.enqueueMany(m, requests);
   }
 
   /** The families just promoted: each one's mail and reminder, all in one statement. */

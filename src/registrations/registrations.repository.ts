@@ -75,34 +75,6 @@ export class RegistrationsRepository {
       .getOne();
   }
 
-  /**
-   * Locks the event row and, in the same statement, takes `persons` seats if they fit, else counts
-   * one more waitlisted family: one round trip for the check and the take (DESIGN.md rule 1). The
-   * caller's checks (status, window, waitlist off) run on the answer and roll back the transaction
-   * when they refuse.
-   */
-  async lockAndTake(
-    m: EntityManager,
-    eventId: string,
-    persons: number,
-  ): Promise<{ event: Event; fits: boolean } | null> {
-    const rows = await returning<Record<string, unknown>>(
-      m,
-      `WITH cur AS (SELECT id, seats_taken, capacity FROM events WHERE id = $1 FOR UPDATE)
-       UPDATE events e SET
-         seats_taken = e.seats_taken + CASE WHEN cur.seats_taken + $2 <= cur.capacity THEN $2 ELSE 0 END,
-         waitlist_count = e.waitlist_count + CASE WHEN cur.seats_taken + $2 <= cur.capacity THEN 0 ELSE 1 END
-       FROM cur WHERE e.id = cur.id
-       RETURNING e.*, cur.seats_taken AS seats_before, (cur.seats_taken + $2 <= cur.capacity) AS fits`,
-      [eventId, persons],
-    );
-    if (!rows.length) return null;
-    const event = hydrate(m, Event, rows[0]);
-    // The checks read the event as it was before this family.
-    event.seatsTaken = Number(rows[0].seats_before);
-    return { event, fits: rows[0].fits === true };
-  }
-
   async adjustEventCounts(m: EntityManager, eventId: string, seatsDelta: number, waitlistDelta: number): Promise<void> {
     if (!seatsDelta && !waitlistDelta) return;
     await m.query(
@@ -111,29 +83,91 @@ export class RegistrationsRepository {
     );
   }
 
-  /** Inserts the registration; a clash on the code is retried by the caller with a new code. */
-  async insert(m: EntityManager, r: NewRegistration): Promise<Registration> {
-    const [row] = await returning<Record<string, unknown>>(
-      m,
-      `INSERT INTO registrations (event_id, user_id, code, status, party_size, contact_name, contact_email, contact_phone,
-         answers, consents, locale, confirmed_at)
-       VALUES ($1, $2, $3, $4::varchar, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $4::varchar = 'confirmed' THEN now() END)
-       RETURNING *`,
+  /**
+   * Which of these emails and accounts already hold an active registration for the event. Read
+   * with the event row locked, so no registration of the event can appear before the caller's
+   * insert (every insert of one takes that lock first).
+   */
+  async activeHolders(
+    m: EntityManager,
+    eventId: string,
+    emails: string[],
+    userIds: string[],
+  ): Promise<{ emails: Set<string>; userIds: Set<string> }> {
+    const rows: { email: string; userId: string | null }[] = await m.query(
+      `SELECT contact_email AS email, user_id AS "userId" FROM registrations
+       WHERE event_id = $1 AND status <> 'cancelled' AND (contact_email = ANY($2::text[]) OR user_id = ANY($3::uuid[]))`,
+      [eventId, emails, userIds],
+    );
+    return {
+      emails: new Set(rows.map((r) => r.email)),
+      userIds: new Set(rows.flatMap((r) => (r.userId ? [r.userId] : []))),
+    };
+  }
+
+  /**
+   * New families of one event in one statement: their registrations and attendees (ids chosen by the caller; `seq`
+   * drawn in the order given, which is the waitlist's order), all their attendees, and the event's
+   * counts. Answers the registrations as stored, in that order. The event row must be locked.
+   */
+  async insertFamilies(
+    m: EntityManager,
+    eventId: string,
+    families: { registration: NewRegistration & { id: string }; attendees: (NewAttendee & { id: string })[] }[],
+    counts: { seats: number; waitlisted: number },
+  ): Promise<Registration[]> {
+    const regs = families.map((f) => f.registration);
+    const atts = families.flatMap((f) =>
+      f.attendees.map((a, position) => ({ ...a, position, registrationId: f.registration.id })),
+    );
+    const rows: Record<string, unknown>[] = await m.query(
+      `WITH regs AS (
+         INSERT INTO registrations (id, event_id, user_id, code, status, party_size, contact_name, contact_email,
+           contact_phone, answers, consents, locale, confirmed_at)
+         SELECT r.id, $1, r.user_id, r.code, r.status, r.party_size, r.contact_name, r.contact_email, r.contact_phone,
+                r.answers, r.consents, r.locale, CASE WHEN r.status = 'confirmed' THEN now() END
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[],
+                     $10::jsonb[], $11::jsonb[], $12::text[]) WITH ORDINALITY
+           AS r(id, user_id, code, status, party_size, contact_name, contact_email, contact_phone, answers, consents,
+                locale, ord)
+         ORDER BY r.ord
+         RETURNING *
+       ),
+       atts AS (
+         INSERT INTO registration_attendees (id, registration_id, event_id, position, name, category, birth_date, member_id)
+         SELECT a.id, a.registration_id, $1, a.position, a.name, a.category, a.birth_date::date, a.member_id
+         FROM unnest($13::uuid[], $14::uuid[], $15::int[], $16::text[], $17::text[], $18::text[], $19::uuid[])
+           AS a(id, registration_id, position, name, category, birth_date, member_id)
+       ),
+       counts AS (
+         UPDATE events SET seats_taken = seats_taken + $20, waitlist_count = waitlist_count + $21 WHERE id = $1
+       )
+       SELECT * FROM regs ORDER BY seq`,
       [
-        r.eventId,
-        r.userId,
-        r.code,
-        r.status,
-        r.partySize,
-        r.contactName,
-        r.contactEmail.toLowerCase(),
-        r.contactPhone,
-        JSON.stringify(r.answers),
-        JSON.stringify(r.consents),
-        r.locale,
+        eventId,
+        regs.map((r) => r.id),
+        regs.map((r) => r.userId),
+        regs.map((r) => r.code),
+        regs.map((r) => r.status),
+        regs.map((r) => r.partySize),
+        regs.map((r) => r.contactName),
+        regs.map((r) => r.contactEmail.toLowerCase()),
+        regs.map((r) => r.contactPhone),
+        regs.map((r) => JSON.stringify(r.answers)),
+        regs.map((r) => JSON.stringify(r.consents)),
+        regs.map((r) => r.locale),
+        atts.map((a) => a.id),
+        atts.map((a) => a.registrationId),
+        atts.map((a) => a.position),
+        atts.map((a) => a.name),
+        atts.map((a) => a.category),
+        atts.map((a) => a.birthDate),
+        atts.map((a) => a.memberId),
+        counts.seats,
+        counts.waitlisted,
       ],
     );
-    return hydrate(m, Registration, row);
+    return rows.map((row) => hydrate(m, Registration, row));
   }
 
   async replaceAttendees(

@@ -1,8 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Caller, isAdmin } from '../common/auth';
 import { ageOn, dateIn } from '../common/dates';
-import { ConflictError, FieldError, IneligibleError, invalidFields, NotFoundError } from '../common/errors';
+import {
+  ConflictError,
+  DomainError,
+  FieldError,
+  IneligibleError,
+  invalidFields,
+  NotFoundError,
+} from '../common/errors';
+import { failed, KeyedBatches, Outcome, succeeded } from '../common/keyed-batches';
 import { AppConfig } from '../config/config.module';
 import { Event } from '../events/event.entity';
 import { readStatus } from '../events/event-rules';
@@ -16,11 +25,11 @@ import {
   UpdateRegistrationDto,
 } from './dto/registration.dto';
 import { guestToken, guestTokenKey, isGuestToken } from './guest-token';
-import { Registration } from './registration.entity';
+import { Attendee, Registration } from './registration.entity';
 import { RegistrationMail } from './registration-mail';
 import { ageProblems, answerProblems, PartyMember } from './registration-rules';
 import { toRegistrationResponse } from './registrations.mapper';
-import { NewAttendee, RegistrationsRepository, violates } from './registrations.repository';
+import { NewAttendee, NewRegistration, RegistrationsRepository, violates } from './registrations.repository';
 import { Waitlist } from './waitlist';
 
 /** Who is asking about a registration: an account, a guest holding its token, or nobody. */
@@ -31,10 +40,36 @@ export interface Viewer {
 
 const ALREADY = 'This family already holds a registration for this event';
 
+/** Most families one transaction places. */
+const MAX_BATCH = 200;
+
+/** A family waiting for its event's next batch, checked as far as it can be without the lock. */
+interface Applicant {
+  dto: CreateRegistrationDto;
+  party: NewAttendee[];
+  caller: Caller | undefined;
+}
+
+/** A stored attendee as just inserted (never checked in). */
+function toAttendee(r: Registration, a: NewAttendee & { id: string }, position: number): Attendee {
+  return Object.assign(new Attendee(), {
+    id: a.id,
+    registrationId: r.id,
+    eventId: r.eventId,
+    position,
+    name: a.name,
+    category: a.category,
+    birthDate: a.birthDate,
+    memberId: a.memberId,
+    checkedInAt: null,
+  });
+}
+
 @Injectable()
 export class RegistrationsService {
   private readonly logger = new Logger(RegistrationsService.name);
   private readonly tokenKey: Buffer;
+  private readonly batches: KeyedBatches<Applicant, RegistrationResponse>;
 
   constructor(
     private readonly repo: RegistrationsRepository,
@@ -45,12 +80,13 @@ export class RegistrationsService {
     config: AppConfig,
   ) {
     this.tokenKey = guestTokenKey(config.get('JWT_SECRET'));
+    this.batches = new KeyedBatches((eventId, families) => this.registerBatch(eventId, families), MAX_BATCH);
   }
 
   /**
-   * A family (signed in or a guest) registers. Everything that needs no lock is checked first;
-   * then, with the event row locked, the seats are taken (or the family waitlisted) and the mail
-   * written, all in one transaction: confirmed whole, waitlisted whole, or nothing.
+   * A family (signed in or a guest) registers. Everything that needs no lock is checked first; then
+   * the family joins the event's next batch (see `registerBatch`): confirmed whole, waitlisted
+   * whole, or refused, with its mail written in the same transaction.
    */
   async register(
     eventId: string,
@@ -58,57 +94,136 @@ export class RegistrationsService {
     caller: Caller | undefined,
   ): Promise<RegistrationResponse> {
     const party = await this.partyOf(dto.attendees, caller);
+    return this.batches.submit(eventId, { dto, party, caller });
+  }
+
+  /**
+   * The families that asked to register for one event while its previous batch ran, in one
+   * transaction: the event row is locked once, each family is placed in arrival order (seats if
+   * they fit, else the waitlist), and one statement writes them all, one their mails. A family that
+   * is refused (ineligible, event full, already registered) fails alone. If the batch's transaction
+   * fails as a whole, each family is tried again alone, so one family's fault never costs another
+   * its seat.
+   */
+  private async registerBatch(eventId: string, families: Applicant[]): Promise<Outcome<RegistrationResponse>[]> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.repo.transaction((m) => this.registerLocked(m, eventId, dto, party, caller));
+        const outcomes = await this.repo.transaction((m) => this.placeBatch(m, eventId, families));
+        this.logger.log(
+          { eventId, families: families.length, placed: outcomes.filter((o) => o.ok).length },
+          'registration batch',
+        );
+        return outcomes;
       } catch (err) {
         if (violates(err, 'registrations_code_uq') && attempt < 5) continue; // a code clash: draw again
+        if (families.length > 1) {
+          this.logger.warn({ eventId, families: families.length, err: (err as Error).message }, 'batch split');
+          const alone: Outcome<RegistrationResponse>[] = [];
+          for (const family of families) {
+            try {
+              alone.push(...(await this.registerBatch(eventId, [family])));
+            } catch (error) {
+              alone.push(failed(error));
+            }
+          }
+          return alone;
+        }
         if (violates(err, 'registrations_active_email_uq') || violates(err, 'registrations_active_user_uq')) {
-          throw new ConflictError('already_registered', ALREADY);
+          return [failed(new ConflictError('already_registered', ALREADY))];
         }
         throw err;
       }
     }
   }
 
-  private async registerLocked(
+  private async placeBatch(
     m: EntityManager,
     eventId: string,
-    dto: CreateRegistrationDto,
-    party: NewAttendee[],
-    caller: Caller | undefined,
-  ): Promise<RegistrationResponse> {
-    // One statement locks the event and takes the seats (or counts a waitlisted family); every
-    // check below that refuses rolls it back with the rest of the transaction.
-    const taken = await this.repo.lockAndTake(m, eventId, party.length);
-    if (!taken || taken.event.status === 'draft') throw new NotFoundError('The event');
-    const { event, fits } = taken;
-    this.checkOpen(event);
-    this.checkEligible(event, party, dto.answers ?? {}, dto.consents.dataProcessing);
-    if (!fits && !event.waitlistEnabled) throw new ConflictError('event_full', 'The event is full and has no waitlist');
-
-    const r = await this.repo.insert(m, {
-      eventId: event.id,
-      userId: caller?.id ?? null,
-      code: newCheckinCode(),
-      status: fits ? 'confirmed' : 'waitlisted',
-      partySize: party.length,
-      contactName: dto.contact.name,
-      contactEmail: dto.contact.email,
-      contactPhone: dto.contact.phone ?? null,
-      answers: dto.answers ?? {},
-      consents: { dataProcessing: dto.consents.dataProcessing, photos: dto.consents.photos ?? false },
-      locale: dto.locale ?? caller?.locale ?? 'en',
-    });
-    const attendees = await this.repo.insertAttendees(m, r, party);
-    const position = await this.repo.waitlistPosition(r, m);
-    if (fits) await this.mail.confirmed(m, r, event);
-    else await this.mail.waitlisted(m, r, position!);
-    this.logger.log(
-      { registrationId: r.id, eventId: event.id, status: r.status, partySize: r.partySize },
-      'registered',
+    families: Applicant[],
+  ): Promise<Outcome<RegistrationResponse>[]> {
+    const event = await this.repo.lockEvent(m, eventId);
+    if (!event || event.status === 'draft') return families.map(() => failed(new NotFoundError('The event')));
+    try {
+      this.checkOpen(event);
+    } catch (err) {
+      return families.map(() => failed(err));
+    }
+    const holders = await this.repo.activeHolders(
+      m,
+      event.id,
+      families.map((f) => f.dto.contact.email.toLowerCase()),
+      families.flatMap((f) => (f.caller ? [f.caller.id] : [])),
     );
-    return toRegistrationResponse(r, attendees, position, caller ? undefined : this.tokenFor(r));
+    const outcomes: Outcome<RegistrationResponse>[] = new Array(families.length);
+    const placed: { index: number; position: number | null; registration: NewRegistration & { id: string } }[] = [];
+    const attendees = new Map<string, (NewAttendee & { id: string })[]>();
+    let seats = event.seatsTaken;
+    let waiting = event.waitlistCount;
+    for (const [index, { dto, party, caller }] of families.entries()) {
+      const email = dto.contact.email.toLowerCase();
+      const fits = seats + party.length <= event.capacity;
+      try {
+        this.checkEligible(event, party, dto.answers ?? {}, dto.consents.dataProcessing);
+        if (!fits && !event.waitlistEnabled)
+          throw new ConflictError('event_full', 'The event is full and has no waitlist');
+        if (holders.emails.has(email) || (caller && holders.userIds.has(caller.id))) {
+          throw new ConflictError('already_registered', ALREADY);
+        }
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        outcomes[index] = failed(err);
+        continue;
+      }
+      holders.emails.add(email);
+      if (caller) holders.userIds.add(caller.id);
+      if (fits) seats += party.length;
+      else waiting += 1;
+      const id = randomUUID();
+      placed.push({
+        index,
+        position: fits ? null : waiting,
+        registration: {
+          id,
+          eventId: event.id,
+          userId: caller?.id ?? null,
+          code: newCheckinCode(),
+          status: fits ? 'confirmed' : 'waitlisted',
+          partySize: party.length,
+          contactName: dto.contact.name,
+          contactEmail: email,
+          contactPhone: dto.contact.phone ?? null,
+          answers: dto.answers ?? {},
+          consents: { dataProcessing: dto.consents.dataProcessing, photos: dto.consents.photos ?? false },
+          locale: dto.locale ?? caller?.locale ?? 'en',
+        },
+      });
+      attendees.set(
+        id,
+        party.map((a) => ({ ...a, id: randomUUID() })),
+      );
+    }
+    if (!placed.length) return outcomes;
+
+    const stored = await this.repo.insertFamilies(
+      m,
+      event.id,
+      placed.map((p) => ({ registration: p.registration, attendees: attendees.get(p.registration.id)! })),
+      { seats: seats - event.seatsTaken, waitlisted: waiting - event.waitlistCount },
+    );
+    const byId = new Map(stored.map((r) => [r.id, r]));
+    const rows = placed.map((p) => ({ registration: byId.get(p.registration.id)!, position: p.position }));
+    await this.mail.registered(m, rows, event);
+    for (const [i, { registration: r, position }] of rows.entries()) {
+      const index = placed[i].index;
+      const caller = families[index].caller;
+      this.logger.log(
+        { registrationId: r.id, eventId: event.id, status: r.status, partySize: r.partySize },
+        'registered',
+      );
+      const party = attendees.get(r.id)!.map((a, position) => toAttendee(r, a, position));
+      outcomes[index] = succeeded(toRegistrationResponse(r, party, position, caller ? undefined : this.tokenFor(r)));
+    }
+    return outcomes;
   }
 
   async get(id: string, viewer: Viewer): Promise<RegistrationResponse> {
