@@ -52,8 +52,8 @@ export class OrganizerRegistrationsRepository {
   /**
    * One page in request order (the event's `seq` index). The total comes from the event's counts
    * unless `q` asks for a search, which counts its matches. Waitlist positions are counted only
-   * for the page: the waitlisted before the page's first waitlisted row (one count on the waitlist
-   * index), plus each row's rank from there.
+   * for the page's waitlisted rows: the waitlisted before the first of them (one count on the
+   * waitlist index, computed once), plus each one's rank from there.
    */
   async page(eventId: string, f: RegistrationFilter, offset: number, limit: number): Promise<RegistrationRows> {
     const where = ['r.event_id = $1'];
@@ -86,17 +86,16 @@ export class OrganizerRegistrationsRepository {
       `WITH page AS (
          SELECT r.id, r.seq, r.status FROM registrations r WHERE ${filter} ORDER BY r.seq LIMIT $${n + 1} OFFSET $${n + 2}
        ),
-       first AS (SELECT min(seq) AS seq FROM page WHERE status = 'waitlisted'),
-       before AS (
-         SELECT count(*)::int AS n FROM registrations w, first
-         WHERE w.event_id = $1 AND w.status = 'waitlisted' AND w.seq < first.seq
-       )
+       first AS (SELECT min(seq) AS seq FROM page WHERE status = 'waitlisted')
        SELECT page.id,
-              CASE WHEN page.status = 'waitlisted' THEN before.n + (
+              CASE WHEN page.status = 'waitlisted' THEN (
                 SELECT count(*)::int FROM registrations w
-                WHERE w.event_id = $1 AND w.status = 'waitlisted' AND w.seq >= first.seq AND w.seq <= page.seq
+                WHERE w.event_id = $1 AND w.status = 'waitlisted' AND w.seq < (SELECT seq FROM first)
+              ) + (
+                SELECT count(*)::int FROM registrations w
+                WHERE w.event_id = $1 AND w.status = 'waitlisted' AND w.seq >= (SELECT seq FROM first) AND w.seq <= page.seq
               ) END AS "waitlistPosition"
-       FROM page, first, before ORDER BY page.seq`,
+       FROM page ORDER BY page.seq`,
       [...params, limit, offset],
     );
     return { rows: await withAttendees(this.db.manager, page), total };
