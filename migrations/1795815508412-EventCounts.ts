@@ -215,7 +215,6 @@ export class EventCounts1795815508412 implements MigrationInterface {
     await queryRunner.query('DROP FUNCTION registration_attendees_count()');
     await queryRunner.query('DROP FUNCTION registrations_count()');
     await queryRunner.query('DROP FUNCTION event_counts_recount(uuid[])');
-    await queryRunner.query('DROP FUNCTION event_counts_add(jsonb)');
     await queryRunner.query(`DROP INDEX "public"."registrations_event_seq_idx"`);
     await queryRunner.query(`ALTER TABLE "event_counts" DROP CONSTRAINT "FK_e6636f0cf5523e6d143dc067906"`);
     await queryRunner.query(`DROP TABLE "event_counts"`);
