@@ -75,6 +75,9 @@ export class RegistrationMailWorker implements OnModuleInit {
 
     this.audiences.register('event.cancelled', async (payload, cursor, limit, m) => {
       const eventId = String(payload.eventId);
+      // The event row first, as every registration write does (then the registrations, then the
+      // event's counts row the triggers update): a family cancelling meanwhile waits, no deadlock.
+      await this.repo.lockEvent(m, eventId);
       const page = await this.repo.activeRecipients(m, eventId, cursor, limit, true);
       await this.repo.cancelMany(
         m,

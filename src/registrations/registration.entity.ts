@@ -40,6 +40,7 @@ export interface Consents {
 @Index('registrations_code_uq', ['eventId', 'code'], { unique: true })
 @Index('registrations_waitlist_idx', ['eventId', 'seq'], { where: "status = 'waitlisted'" })
 @Index('registrations_event_idx', ['eventId', 'createdAt'])
+@Index('registrations_event_seq_idx', ['eventId', 'seq'])
 @Index('registrations_user_idx', ['userId'])
 @Check('registrations_status_check', "status IN ('confirmed', 'waitlisted', 'cancelled')")
 @Check('registrations_party_check', 'party_size BETWEEN 1 AND 20')

@@ -50,8 +50,10 @@ export class OrganizerRegistrationsRepository {
   }
 
   /**
-   * One page in request order. Waitlist positions come from one window over the event's waitlist
-   * (its partial index), joined to the page: no query per row.
+   * One page in request order (the event's `seq` index). The total comes from the event's counts
+   * unless `q` asks for a search, which counts its matches. Waitlist positions are counted only
+   * for the page's waitlisted rows: the waitlisted before the first of them (one count on the
+   * waitlist index, computed once), plus each one's rank from there.
    */
   async page(eventId: string, f: RegistrationFilter, offset: number, limit: number): Promise<RegistrationRows> {
     const where = ['r.event_id = $1'];
@@ -75,47 +77,52 @@ export class OrganizerRegistrationsRepository {
       where.push(`(${alternatives.join(' OR ')})`);
     }
     const filter = where.join(' AND ');
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM registrations r WHERE ${filter}`,
-      params,
-    );
+    const total = f.q
+      ? ((await this.db.query(`SELECT count(*)::int AS total FROM registrations r WHERE ${filter}`, params))[0]
+          .total as number)
+      : await this.countOf(eventId, f.status);
     const n = params.length;
     const page: { id: string; waitlistPosition: number | null }[] = await this.db.query(
-      `WITH waitlist AS (
-         SELECT id, row_number() OVER (ORDER BY seq)::int AS position
-         FROM registrations WHERE event_id = $1 AND status = 'waitlisted'
+      `WITH page AS (
+         SELECT r.id, r.seq, r.status FROM registrations r WHERE ${filter} ORDER BY r.seq LIMIT $${n + 1} OFFSET $${n + 2}
        ),
-       page AS (
-         SELECT r.id, r.seq FROM registrations r WHERE ${filter} ORDER BY r.seq LIMIT $${n + 1} OFFSET $${n + 2}
-       )
-       SELECT page.id, waitlist.position AS "waitlistPosition" FROM page LEFT JOIN waitlist ON waitlist.id = page.id ORDER BY page.seq`,
+       first AS (SELECT min(seq) AS seq FROM page WHERE status = 'waitlisted')
+       SELECT page.id,
+              CASE WHEN page.status = 'waitlisted' THEN (
+                SELECT count(*)::int FROM registrations w
+                WHERE w.event_id = $1 AND w.status = 'waitlisted' AND w.seq < (SELECT seq FROM first)
+              ) + (
+                SELECT count(*)::int FROM registrations w
+                WHERE w.event_id = $1 AND w.status = 'waitlisted' AND w.seq >= (SELECT seq FROM first) AND w.seq <= page.seq
+              ) END AS "waitlistPosition"
+       FROM page ORDER BY page.seq`,
       [...params, limit, offset],
     );
     return { rows: await withAttendees(this.db.manager, page), total };
   }
 
+  /** Registrations of the event (with this status), from its counts: no scan of the event. */
+  private async countOf(eventId: string, status: RegistrationStatus | undefined): Promise<number> {
+    const rows: { n: number }[] = await this.db.query(
+      `SELECT CASE $2::varchar WHEN 'confirmed' THEN confirmed WHEN 'waitlisted' THEN waitlisted
+                               WHEN 'cancelled' THEN cancelled ELSE confirmed + waitlisted + cancelled END AS n
+       FROM event_counts WHERE event_id = $1`,
+      [eventId, status ?? null],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   /**
-   * The event's counts in one statement: registrations by status (the event index), persons of
-   * confirmed registrations by category and check-in (the attendees' event index).
+   * The event's counts: seats from the event row, the rest from its counts row (kept by triggers
+   * in the transaction of every change; none yet means no registration yet).
    */
   async stats(eventId: string): Promise<EventStatsResponse | null> {
     const rows: EventStatsResponse[] = await this.db.query(
-      `SELECT e.capacity, e.seats_taken AS "seatsTaken", r.confirmed, r.waitlisted, r.cancelled,
-              a.checked_in AS "checkedIn", a.adults, a.children
-       FROM events e,
-       LATERAL (
-         SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
-                count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
-                count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
-         FROM registrations WHERE event_id = e.id
-       ) r,
-       LATERAL (
-         SELECT count(*) FILTER (WHERE at.checked_in_at IS NOT NULL)::int AS checked_in,
-                count(*) FILTER (WHERE at.category = 'adult')::int AS adults,
-                count(*) FILTER (WHERE at.category = 'child')::int AS children
-         FROM registration_attendees at JOIN registrations rg ON rg.id = at.registration_id
-         WHERE at.event_id = e.id AND rg.status = 'confirmed'
-       ) a
+      `SELECT e.capacity, e.seats_taken AS "seatsTaken",
+              coalesce(c.confirmed, 0) AS confirmed, coalesce(c.waitlisted, 0) AS waitlisted,
+              coalesce(c.cancelled, 0) AS cancelled, coalesce(c.checked_in, 0) AS "checkedIn",
+              coalesce(c.adults, 0) AS adults, coalesce(c.children, 0) AS children
+       FROM events e LEFT JOIN event_counts c ON c.event_id = e.id
        WHERE e.id = $1`,
       [eventId],
     );
