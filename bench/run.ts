@@ -564,7 +564,8 @@ async function copyCount(db: Pool, eventId: string): Promise<{ lines: number; by
   const c = await db.connect();
   try {
     const t = performance.now();
-    // The export's columns and order (organizer-registrations.repository.ts EXPORT_SQL), as CSV.
+    // The export's columns and rows in its order (organizer-registrations.repository.ts exportCopySql),
+    // as stored: the export formats and guards the same cells on top of this.
     const stream = c.query(
       copyTo(`COPY (
         SELECT r.code, r.status, r.contact_name, r.contact_email, r.contact_phone, a.name, a.category,

@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse/sync';
+import { DateTime } from 'luxon';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { to as copyTo } from 'pg-copy-streams';
 import request from 'supertest';
-import * as cells from '../src/registrations/organizer/csv-cells';
+import { answerCellSql, instantCellSql, safeCell, safeCellSql } from '../src/registrations/organizer/csv-cells';
 import { OrganizerRegistrationsRepository } from '../src/registrations/organizer/organizer-registrations.repository';
 import { createEvent, createPublishedEvent, TestEvent } from './factories/events';
 import { adult, cancelRegistration, child, register, TestRegistration } from './factories/registrations';
@@ -173,6 +175,129 @@ describe('GET /events/:id/registrations/export.csv', () => {
     expect(rows).toEqual([HEADER]);
   });
 
+  it('should write the exact CSV text: BOM, CRLF, quotes doubled, formulas as text, instants in a DST zone', async () => {
+    const ny = await createPublishedEvent(t, organizer, {
+      timezone: 'America/New_York',
+      questions: [
+        { id: 'kids-size', label: '@Size, "kids"', type: 'choice', required: false, options: ['S', 'M'] },
+        { id: 'count', label: 'How many', type: 'number', required: false },
+        { id: 'notes', label: 'Notes', type: 'textarea', required: false },
+      ],
+    });
+    const reg = await register(t, ny.id, {
+      contact: { name: '=1+1', email: 'eq@example.org', phone: '+1 212 555 0100' },
+      attendees: [adult('李 "小龙", Jr.'), child('-Minus', '2019-02-03')],
+      answers: { 'kids-size': 'M', count: -2, notes: 'line one\nline "two"' },
+    });
+    // Fixed instants: registered in winter (EST), the child checked in in summer (EDT).
+    await t.db.query(`UPDATE registrations SET created_at = '2027-01-15T17:04:05.999Z' WHERE id = $1`, [reg.id]);
+    await t.db.query(
+      `UPDATE registration_attendees SET checked_in_at = '2027-07-04T16:00:00Z' WHERE registration_id = $1 AND position = 1`,
+      [reg.id],
+    );
+    const res = await exportOf(ny.id)
+      .buffer(true)
+      .parse(raw as never)
+      .expect(200);
+    const family = `${reg.code},confirmed,'=1+1,eq@example.org,'+1 212 555 0100`;
+    const answers = `M,'-2,"line one\nline ""two"""`;
+    expect((res.body as Buffer).toString()).toBe(
+      '\ufeff' +
+        [
+          `${HEADER.join(',')},"'@Size, ""kids""",How many,Notes`,
+          `${family},"李 ""小龙"", Jr.",adult,,,2027-01-15T12:04:05-05:00,${answers}`,
+          `${family},'-Minus,child,2019-02-03,2027-07-04T12:00:00-04:00,2027-01-15T12:04:05-05:00,${answers}`,
+        ].join('\r\n') +
+        '\r\n',
+    );
+  });
+
+  describe('the cells Postgres writes', () => {
+    /** `expr` over each of `values` (as text `u.v`), in order, with the session's TimeZone set to `zone`. */
+    const cellsOf = (expr: string, values: string[], zone = 'UTC') =>
+      t.db.transaction(async (m) => {
+        await m.query(`SELECT set_config('TimeZone', $1, true)`, [zone]);
+        const rows: { cell: string | null }[] = await m.query(
+          `SELECT ${expr} AS cell FROM unnest($1::text[]) WITH ORDINALITY AS u(v, n) ORDER BY n`,
+          [values],
+        );
+        return rows.map((r) => r.cell ?? '');
+      });
+
+    it('should guard formulas by the same rule as the header', async () => {
+      const values = [
+        '=SUM(A1:A9)',
+        '+86',
+        '-2+3',
+        '@cmd',
+        '\tx',
+        '\rx',
+        'Mei Chen',
+        '陈美',
+        'a=b',
+        '',
+        ' =x',
+        "'x",
+        '\n=x',
+      ];
+      expect(await cellsOf(safeCellSql('u.v'), values)).toEqual(values.map(safeCell));
+    });
+
+    it('should write answers: choices joined with "; ", yes or no, numbers and text as they are', async () => {
+      const answers: [unknown, string][] = [
+        [['English', '中文', 'Français, Belgique'], 'English; 中文; Français, Belgique'],
+        [true, 'yes'],
+        [false, 'no'],
+        [null, ''],
+        [[], ''],
+        [3, '3'],
+        [-2.5, '-2.5'],
+        [0.1, '0.1'],
+        ['vegetarian', 'vegetarian'],
+        ['', ''],
+        ['2027-05-15', '2027-05-15'],
+      ];
+      const json = [...answers.map(([a]) => JSON.stringify({ q: a })), '{}'];
+      expect(await cellsOf(answerCellSql(`u.v::jsonb -> 'q'`), json)).toEqual([...answers.map(([, c]) => c), '']);
+    });
+
+    it('should write instants as the zone database says, around every DST change and in odd offsets', async () => {
+      /** What luxon (the zone rules of the api's ICU) says, to the second. */
+      const slow = (at: Date, zone: string) =>
+        DateTime.fromJSDate(at, { zone }).set({ millisecond: 0 }).toISO({ suppressMilliseconds: true });
+      const start = Date.parse('2026-01-01T00:00:00Z');
+      const end = start + 2 * 365 * 86_400_000;
+      for (const zone of [
+        'UTC',
+        'Etc/UTC',
+        'Europe/London',
+        'America/New_York',
+        'America/St_Johns',
+        'Asia/Kathmandu',
+        'Australia/Lord_Howe',
+        'Pacific/Chatham',
+        'Asia/Shanghai',
+      ]) {
+        // Every 2.5 hours and a bit through two years, and the seconds around each offset change.
+        const instants: number[] = [];
+        for (let ms = start; ms < end; ms += 433_000 * 21) instants.push(ms + (ms % 997));
+        const step = 6 * 3_600_000;
+        const offset = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+        for (let ms = start; ms < end; ms += step) {
+          if (offset(ms) === offset(ms + step)) continue;
+          for (let m = ms; m <= ms + step; m += 60_000) instants.push(m - 1000, m, m + 1000);
+        }
+        const dates = instants.map((ms) => new Date(ms));
+        const cells = await cellsOf(
+          instantCellSql('u.v::timestamptz', zone),
+          dates.map((d) => d.toISOString()),
+          zone,
+        );
+        expect(cells).toEqual(dates.map((d) => slow(d, zone)));
+      }
+    }, 60_000);
+  });
+
   describe('errors before the first byte are problem+json', () => {
     it('should refuse families (403), anonymous callers (401), other organizers (403), bad status (400)', async () => {
       const family = await createUser(t, ['family']);
@@ -246,12 +371,19 @@ describe('GET /events/:id/registrations/export.csv', () => {
     }, 60_000);
 
     it('should cut the response off when a fault strikes mid-stream, and keep serving', async () => {
-      const real = cells.instantCell;
-      let calls = 0;
-      const spy = jest.spyOn(cells, 'instantCell').mockImplementation((at, zone) => {
-        if (++calls === 10_000) throw new Error('a fault mid-stream');
-        return real(at, zone);
-      });
+      // A database fault after the first rows went out: row 10,000 waits (so the earlier rows reach
+      // the client first), then the query fails.
+      const spy = jest
+        .spyOn(OrganizerRegistrationsRepository.prototype, 'startExport')
+        .mockImplementationOnce(async (client) =>
+          client.query(
+            copyTo(`COPY (
+              SELECT CASE WHEN n < 10000 THEN 'row ' || n
+                          WHEN n = 10000 THEN (SELECT 'slow' FROM pg_sleep(0.3))
+                          ELSE (1 / (n - n))::text END
+              FROM generate_series(1, 20000) AS n) TO STDOUT`),
+          ),
+        );
       try {
         const cut = await fetchStream(`${base}/api/v1/events/${big.id}/registrations/export.csv`, organizer.token);
         expect(cut.status).toBe(200);

@@ -1,18 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import QueryStream from 'pg-query-stream';
 import { Caller } from '../../common/auth';
 import type { Event } from '../../events/event.entity';
 import { RegistrationStatus } from '../registration.entity';
-import { answerCell, instantCell, safeCell } from './csv-cells';
+import { CrlfRecords, safeCell } from './csv-cells';
 import { ExportStatus } from './dto/organizer.dto';
 import { OrganizerAccess } from './organizer-access';
-import { EXPORT_SQL, ExportRow, OrganizerRegistrationsRepository } from './organizer-registrations.repository';
-
-/** Rows the cursor fetches at a time (also the stream's buffer, in rows). */
-const BATCH = 500;
+import { OrganizerRegistrationsRepository } from './organizer-registrations.repository';
 
 const STATUSES: Record<ExportStatus, RegistrationStatus[]> = {
   active: ['confirmed', 'waitlisted'],
@@ -36,10 +32,11 @@ const COLUMNS = [
 ];
 
 /**
- * The attendee list as CSV, a row per attendee, streamed: a server-side cursor feeds csv-stringify,
- * which feeds the response, each waiting for the next (backpressure), so memory stays flat however
- * long the list. Anything that fails before the first byte is a problem+json answer; a fault after
- * it cuts the response off, so a client never mistakes a partial file for a whole one.
+ * The attendee list as CSV, a row per attendee, streamed: Postgres writes the finished rows
+ * (`COPY ... TO STDOUT`, cells formatted and guarded in SQL), Node writes the header and passes the
+ * bytes on, each side waiting for the next (backpressure), so memory stays flat however long the
+ * list. Anything that fails before the first byte is a problem+json answer; a fault after it cuts
+ * the response off, so a client never mistakes a partial file for a whole one.
  */
 @Injectable()
 export class AttendeeExport {
@@ -55,67 +52,49 @@ export class AttendeeExport {
     const client = await this.repo.connectForStream();
     let failure: Error | undefined;
     let streaming = false;
-    let rows = 0;
+    let bytes = 0;
     try {
-      const source = client.query(new QueryStream(EXPORT_SQL, [event.id, STATUSES[status]], { batchSize: BATCH }));
-      const cursor = source[Symbol.asyncIterator]() as AsyncIterator<ExportRow>;
-      // The first fetch runs the query: if it fails, nothing has been sent yet.
-      const first = await cursor.next();
+      const copy = await this.repo.startExport(client, event, STATUSES[status]);
+      const chunks = copy[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      // The first chunk (or the end) means the query ran: if it failed, nothing has been sent yet.
+      const first = await chunks.next();
       res.status(200);
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="${event.slug}-registrations.csv"`);
       res.setHeader('Cache-Control', 'no-store');
-      const toRecord = recordOf(event);
+      const records = new CrlfRecords();
       streaming = true;
-      await pipeline(
-        async function* () {
-          try {
-            yield header(event);
-            for (let next = first; !next.done; next = await cursor.next()) {
-              rows += 1;
-              yield toRecord(next.value);
-            }
-          } finally {
-            await cursor.return?.();
+      await pipeline(async function* () {
+        try {
+          yield header(event);
+          for (let next = first; !next.done; next = await chunks.next()) {
+            bytes += next.value.length;
+            yield records.convert(next.value);
           }
-        },
-        // The BOM tells spreadsheet apps the file is UTF-8 (Chinese names read right).
-        stringify({ bom: true, record_delimiter: 'windows' }),
-        res,
-      );
-      this.logger.log({ eventId: event.id, userId: caller.id, status, rows }, 'attendees exported');
+        } finally {
+          await chunks.return?.();
+        }
+      }, res);
+      await this.repo.finishExport(client);
+      this.logger.log({ eventId: event.id, userId: caller.id, status, rows: copy.rowCount }, 'attendees exported');
     } catch (err) {
       failure = err as Error;
       if (!streaming) throw err;
       // Mid-stream (a database fault, or the client went away): cut the response off.
-      this.logger.warn({ eventId: event.id, userId: caller.id, rows, err: failure.message }, 'attendee export cut off');
+      this.logger.warn(
+        { eventId: event.id, userId: caller.id, bytes, err: failure.message },
+        'attendee export cut off',
+      );
       res.destroy();
     } finally {
-      // A connection that failed mid-cursor is dropped rather than handed back to the pool.
+      // A connection that failed mid-copy is dropped rather than handed back to the pool.
       client.release(failure);
     }
   }
 }
 
-function header(event: Event): string[] {
-  return [...COLUMNS, ...event.questions.map((q) => q.label)].map(safeCell);
-}
-
-function recordOf(event: Event): (row: ExportRow) => string[] {
-  const zone = event.timezone;
-  const questions = event.questions;
-  return (row) =>
-    [
-      row.code,
-      row.status,
-      row.contact_name,
-      row.contact_email,
-      row.contact_phone ?? '',
-      row.name,
-      row.category,
-      row.birth_date ?? '',
-      instantCell(row.checked_in_at, zone),
-      instantCell(row.created_at, zone),
-      ...questions.map((q) => answerCell(row.answers?.[q.id])),
-    ].map(safeCell);
+/** The header line as csv-stringify writes it, with the BOM that tells spreadsheet apps the file is UTF-8. */
+function header(event: Event): string {
+  const cells = [...COLUMNS, ...event.questions.map((q) => q.label)].map(safeCell);
+  return stringify([cells], { bom: true, record_delimiter: 'windows' });
 }

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool, PoolClient } from 'pg';
+import { escapeLiteral, type Pool, type PoolClient } from 'pg';
+import { to as copyTo, type CopyToStreamQuery } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { returning } from '../../database/sql';
+import type { Event } from '../../events/event.entity';
 import { escapeLike } from '../../users/users.repository';
 import { Attendee, Registration, RegistrationStatus } from '../registration.entity';
 import { RegistrationRows, withAttendees } from '../registration-page';
+import { answerCellSql, instantCellSql, safeCellSql } from './csv-cells';
 import { EventStatsResponse } from './dto/organizer.dto';
 
 export interface RegistrationFilter {
@@ -16,29 +19,42 @@ export interface RegistrationFilter {
   code?: string;
 }
 
-/** One CSV row's worth: a registration joined with one of its attendees. */
-export interface ExportRow {
-  code: string;
-  status: RegistrationStatus;
-  contact_name: string;
-  contact_email: string;
-  contact_phone: string | null;
-  answers: Record<string, unknown>;
-  created_at: Date;
-  name: string;
-  category: string;
-  birth_date: string | null;
-  checked_in_at: Date | null;
-}
+/** What the export needs of its event. */
+export type ExportEvent = Pick<Event, 'id' | 'timezone' | 'questions'>;
 
-/** The export query: request order, then the family's own order. */
-export const EXPORT_SQL = `
-  SELECT r.code, r.status, r.contact_name, r.contact_email, r.contact_phone, r.answers, r.created_at,
-         a.name, a.category, a.birth_date::text AS birth_date, a.checked_in_at
-  FROM registrations r
-  JOIN registration_attendees a ON a.registration_id = r.id
-  WHERE r.event_id = $1 AND r.status = ANY($2::text[])
-  ORDER BY r.seq, a.position`;
+/**
+ * The export as finished CSV rows, for `COPY ... TO STDOUT`: request order, then the family's own
+ * order; a row per attendee; every cell formatted and guarded against formulas in SQL
+ * (csv-cells.ts), so no row is parsed into JavaScript. COPY takes no bind parameters: every value
+ * is a literal through pg's `escapeLiteral`. The instants need the session's TimeZone to be the
+ * event's zone (`startExport`).
+ */
+export function exportCopySql(event: ExportEvent, statuses: readonly RegistrationStatus[]): string {
+  const raw = [
+    'r.code',
+    'r.status',
+    'r.contact_name',
+    'r.contact_email',
+    'r.contact_phone',
+    'a.name',
+    'a.category',
+    'a.birth_date::text',
+    instantCellSql('a.checked_in_at', event.timezone),
+    instantCellSql('r.created_at', event.timezone),
+    ...event.questions.map((q) => answerCellSql(`r.answers -> ${escapeLiteral(q.id)}`)),
+  ];
+  // The inner query computes each cell once; the outer one guards it (which reads it twice).
+  return `COPY (
+  SELECT ${raw.map((_, i) => safeCellSql(`c.c${i}`)).join(',\n    ')}
+  FROM (
+    SELECT ${raw.map((expr, i) => `${expr} AS c${i}`).join(',\n      ')}
+    FROM registrations r
+    JOIN registration_attendees a ON a.registration_id = r.id
+    WHERE r.event_id = ${escapeLiteral(event.id)} AND r.status IN (${statuses.map(escapeLiteral).join(', ')})
+    ORDER BY r.seq, a.position
+  ) c
+) TO STDOUT WITH (FORMAT csv)`;
+}
 
 /** The SQL behind the organizer's views of an event's registrations. */
 @Injectable()
@@ -183,5 +199,24 @@ export class OrganizerRegistrationsRepository {
    */
   connectForStream(): Promise<PoolClient> {
     return ((this.db.driver as PostgresDriver).master as Pool).connect();
+  }
+
+  /**
+   * Starts the export's COPY on a client of `connectForStream`, inside a read-only transaction whose
+   * TimeZone is the event's (`SET LOCAL`, so the pooled connection keeps its own); `finishExport`
+   * ends it once the stream has ended. A client that failed on the way is dropped, not finished.
+   */
+  async startExport(
+    client: PoolClient,
+    event: ExportEvent,
+    statuses: readonly RegistrationStatus[],
+  ): Promise<CopyToStreamQuery> {
+    await client.query('BEGIN READ ONLY');
+    await client.query(`SELECT set_config('TimeZone', $1, true)`, [event.timezone]);
+    return client.query(copyTo(exportCopySql(event, statuses)));
+  }
+
+  async finishExport(client: PoolClient): Promise<void> {
+    await client.query('COMMIT');
   }
 }
