@@ -29,12 +29,17 @@ export function eventFirstDay(event: Pick<Event, 'startsAt' | 'timezone'>): stri
   return dateIn(event.timezone, event.startsAt);
 }
 
-/** Children need a birth date, and their age on the event's first day within the event's range. */
+/**
+ * Children need a birth date, and their age on the event's first day within the event's range.
+ * `day` may be given when known (a batch of families computes it once).
+ */
 export function ageProblems(
   party: PartyMember[],
   event: Pick<Event, 'startsAt' | 'timezone' | 'childAgeMin' | 'childAgeMax'>,
+  day?: string,
 ): FieldError[] {
-  const day = eventFirstDay(event);
+  if (!party.some((p) => p.category === 'child' && p.birthDate)) return [];
+  day ??= eventFirstDay(event);
   const errors: FieldError[] = [];
   party.forEach((p, i) => {
     if (p.category !== 'child' || !p.birthDate) return;

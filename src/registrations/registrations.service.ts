@@ -27,7 +27,7 @@ import {
 import { guestToken, guestTokenKey, isGuestToken } from './guest-token';
 import { Attendee, Registration } from './registration.entity';
 import { RegistrationMail } from './registration-mail';
-import { ageProblems, answerProblems, PartyMember } from './registration-rules';
+import { ageProblems, answerProblems, eventFirstDay, PartyMember } from './registration-rules';
 import { toRegistrationResponse } from './registrations.mapper';
 import { NewAttendee, NewRegistration, RegistrationsRepository, violates } from './registrations.repository';
 import { Waitlist } from './waitlist';
@@ -159,11 +159,12 @@ export class RegistrationsService {
     const attendees = new Map<string, (NewAttendee & { id: string })[]>();
     let seats = event.seatsTaken;
     let waiting = event.waitlistCount;
+    const firstDay = eventFirstDay(event);
     for (const [index, { dto, party, caller }] of families.entries()) {
       const email = dto.contact.email.toLowerCase();
       const fits = seats + party.length <= event.capacity;
       try {
-        this.checkEligible(event, party, dto.answers ?? {}, dto.consents.dataProcessing);
+        this.checkEligible(event, party, dto.answers ?? {}, dto.consents.dataProcessing, firstDay);
         if (!fits && !event.waitlistEnabled)
           throw new ConflictError('event_full', 'The event is full and has no waitlist');
         if (holders.emails.has(email) || (caller && holders.userIds.has(caller.id))) {
@@ -361,6 +362,7 @@ export class RegistrationsService {
     party: NewAttendee[],
     answers: Record<string, unknown> | null,
     consented: boolean,
+    firstDay?: string,
   ): void {
     const { invalid, missing } = answers ? answerProblems(event.questions, answers) : { invalid: [], missing: [] };
     if (invalid.length) throw invalidFields(invalid);
@@ -379,7 +381,7 @@ export class RegistrationsService {
         message: `a party of ${party.length} is larger than the event (${event.capacity} seats)`,
       });
     }
-    problems.push(...ageProblems(party as PartyMember[], event));
+    problems.push(...ageProblems(party as PartyMember[], event, firstDay));
     if (problems.length)
       throw new IneligibleError(
         problems.length === 1 ? problems[0].message : `${problems.length} reasons this family cannot register`,
