@@ -5,7 +5,8 @@
  *
  * Knobs (environment): BENCH_ONLY=hot,mail,export,growth (default all); BENCH_DURATION (seconds per
  * hot-event run, 10); BENCH_CONNECTIONS (64,256); BENCH_PORT (3900); BENCH_REDIS_DB (7);
- * BENCH_CPU_PROF=1 runs the api under `node --cpu-prof` and summarizes where its time went.
+ * BENCH_CPU_PROF=1 runs the api and the worker under `node --cpu-prof` and summarizes where their
+ * time went.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -746,6 +747,22 @@ function machine(): Record<string, unknown> {
   };
 }
 
+function printProfile(name: string, dir: string): ProfileSummary | null {
+  let summary: ProfileSummary | null = null;
+  try {
+    summary = summarizeProfile(dir);
+  } catch (err) {
+    console.error(`no ${name} CPU profile: ${(err as Error).message}`);
+  }
+  if (summary) {
+    console.log(`\n${name} CPU profile (${summary.file}), self time by place:`);
+    for (const p of summary.byPlace) console.log(`  ${String(p.pct).padStart(5)}%  ${p.place}`);
+    console.log('top functions (share of busy time):');
+    for (const p of summary.topFunctions) console.log(`  ${String(p.pct).padStart(5)}%  ${p.fn}`);
+  }
+  return summary;
+}
+
 async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   results.startedAt = new Date().toISOString();
@@ -762,7 +779,13 @@ async function main(): Promise<void> {
     appEnv(sink.url),
     CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
   );
-  const worker = startNode('worker', 'worker.js', appEnv(sink.url));
+  const workerProfDir = `${profDir}-worker`;
+  const worker = startNode(
+    'worker',
+    'worker.js',
+    appEnv(sink.url),
+    CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${workerProfDir}`] : [],
+  );
   const db = new Pool({ connectionString: DATABASE_URL, max: 4, application_name: 'bench-probe' });
   let failed: unknown;
   try {
@@ -810,19 +833,8 @@ async function main(): Promise<void> {
     await sink.stop();
   }
   if (CPU_PROF) {
-    let summary: ProfileSummary | null = null;
-    try {
-      summary = summarizeProfile(profDir);
-    } catch (err) {
-      console.error(`no CPU profile: ${(err as Error).message}`);
-    }
-    results.apiCpuProfile = summary;
-    if (summary) {
-      console.log(`\napi CPU profile (${summary.file}), self time by place:`);
-      for (const p of summary.byPlace) console.log(`  ${String(p.pct).padStart(5)}%  ${p.place}`);
-      console.log('top functions (share of busy time):');
-      for (const p of summary.topFunctions) console.log(`  ${String(p.pct).padStart(5)}%  ${p.fn}`);
-    }
+    results.apiCpuProfile = printProfile('api', profDir);
+    results.workerCpuProfile = printProfile('worker', workerProfDir);
   }
   results.finishedAt = new Date().toISOString();
   results.table = table;
