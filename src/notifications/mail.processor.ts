@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnModuleInit } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { isUuid } from '../common/ids';
 import { AppConfig } from '../config/config.module';
 import { Coalescer } from './coalescer';
 import { FanoutExpander } from './fanout';
@@ -45,6 +46,8 @@ export class MailProcessor extends WorkerHost implements OnModuleInit, BeforeApp
   }
 
   async process(job: Job<MailJob>): Promise<string> {
+    // Jobs come from the relay, with row ids; anything else must not fail the claims it would join.
+    if (!isUuid(job.data.notificationId)) return 'not claimable';
     const row = await this.claims.submit(job.data.notificationId);
     if (!row) return 'not claimable';
     if (!row.kind.startsWith('fanout.')) {

@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config.module';
 import { Event } from '../events/event.entity';
 import type { MailData, MailEvent, MailKind } from '../mail/mail-kinds';
+import { isUuid } from '../common/ids';
 import { FanoutAudiences } from '../notifications/audiences';
+import { Coalescer } from '../notifications/coalescer';
 import { Notification } from '../notifications/notification.entity';
 import { MailPreparers, SkipMail } from '../notifications/preparers';
 import { guestToken, guestTokenKey } from './guest-token';
@@ -46,6 +48,34 @@ interface MailSourceRow {
   attendees: { name: string; category: AttendeeCategory }[];
 }
 
+function toMailSource(x: MailSourceRow): MailSource {
+  return {
+    registration: {
+      id: x.id,
+      userId: x.user_id,
+      tokenVersion: x.token_version,
+      code: x.code,
+      status: x.status,
+      partySize: x.party_size,
+      contactName: x.contact_name,
+    },
+    event: {
+      id: x.event_id,
+      title: x.title,
+      slug: x.slug,
+      startsAt: x.starts_at,
+      endsAt: x.ends_at,
+      timezone: x.timezone,
+      format: x.format,
+      venue: x.venue,
+      onlineUrl: x.online_url,
+      status: x.event_status,
+    },
+    // Each mail gets its own copy: two mails of one registration may share a batch.
+    attendees: x.attendees.map((a) => ({ name: a.name, category: a.category })),
+  };
+}
+
 /**
  * The worker's side of registration mail: each row becomes template data at send time, from the
  * registration and event as they are then (a stale reminder or a mail overtaken by a cancellation
@@ -55,6 +85,7 @@ interface MailSourceRow {
 export class RegistrationMailWorker implements OnModuleInit {
   private readonly publicUrl: string;
   private readonly tokenKey: Buffer;
+  private readonly sources = new Coalescer<string, MailSource | null>((ids) => this.loadMany(ids));
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -173,10 +204,17 @@ export class RegistrationMailWorker implements OnModuleInit {
   }
 
   /**
-   * The registration, its event and its attendees in one round trip: this runs once per mail, so
-   * three queries (and TypeORM building three entities) were a large share of a send's cost.
+   * The registration, its event and its attendees in one query, shared by the mails prepared at
+   * the same time: this runs once per mail, so three queries (and TypeORM building three entities)
+   * per mail were a large share of a send's cost.
    */
-  private async load(registrationId: string): Promise<MailSource | null> {
+  private load(registrationId: string): Promise<MailSource | null> {
+    // A malformed id must fail its own mail only, not the batch it would join.
+    if (!isUuid(registrationId)) return Promise.reject(new Error(`registrationId is not a uuid: ${registrationId}`));
+    return this.sources.submit(registrationId);
+  }
+
+  private async loadMany(ids: string[]): Promise<(MailSource | null)[]> {
     const rows: MailSourceRow[] = await this.db.query(
       `SELECT r.id, r.user_id, r.token_version, r.code, r.status, r.party_size, r.contact_name,
               e.id AS event_id, e.title, e.slug, e.starts_at, e.ends_at, e.timezone, e.format, e.venue,
@@ -184,35 +222,14 @@ export class RegistrationMailWorker implements OnModuleInit {
               COALESCE((SELECT json_agg(json_build_object('name', a.name, 'category', a.category) ORDER BY a.position)
                         FROM registration_attendees a WHERE a.registration_id = r.id), '[]') AS attendees
        FROM registrations r JOIN events e ON e.id = r.event_id
-       WHERE r.id = $1`,
-      [registrationId],
+       WHERE r.id = ANY($1::uuid[])`,
+      [ids],
     );
-    if (!rows.length) return null;
-    const x = rows[0];
-    return {
-      registration: {
-        id: x.id,
-        userId: x.user_id,
-        tokenVersion: x.token_version,
-        code: x.code,
-        status: x.status,
-        partySize: x.party_size,
-        contactName: x.contact_name,
-      },
-      event: {
-        id: x.event_id,
-        title: x.title,
-        slug: x.slug,
-        startsAt: x.starts_at,
-        endsAt: x.ends_at,
-        timezone: x.timezone,
-        format: x.format,
-        venue: x.venue,
-        onlineUrl: x.online_url,
-        status: x.event_status,
-      },
-      attendees: x.attendees,
-    };
+    const byId = new Map(rows.map((x) => [x.id, x]));
+    return ids.map((id) => {
+      const x = byId.get(id);
+      return x ? toMailSource(x) : null;
+    });
   }
 
   /** The online link only for families holding seats; the mail links to the event's page. */
