@@ -27,6 +27,8 @@ export interface MailDirectResult {
   firstError: string | null;
   startedAt: number;
   endedAt: number;
+  /** CPU seconds (user + system) this process spent from its start of the clock to its end. */
+  cpuSeconds: number;
 }
 
 interface Row {
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
   let errors = 0;
   let firstError: string | null = null;
   const startedAt = Date.now();
+  const cpu0 = process.cpuUsage();
   const lane = async () => {
     while (next < rows.length) {
       const r = rows[next++];
@@ -115,8 +118,10 @@ async function main(): Promise<void> {
   };
   await Promise.all(Array.from({ length: input.concurrency }, lane));
   const endedAt = Date.now();
+  const cpu = process.cpuUsage(cpu0);
   transport.close();
-  const result: MailDirectResult = { sent, errors, firstError, startedAt, endedAt };
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const result: MailDirectResult = { sent, errors, firstError, startedAt, endedAt, cpuSeconds };
   process.send!(result);
 }
 

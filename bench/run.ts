@@ -5,7 +5,8 @@
  *
  * Knobs (environment): BENCH_ONLY=hot,mail,export,growth (default all); BENCH_DURATION (seconds per
  * hot-event run, 10); BENCH_CONNECTIONS (64,256); BENCH_PORT (3900); BENCH_REDIS_DB (7);
- * BENCH_CPU_PROF=1 runs the api under `node --cpu-prof` and summarizes where its time went.
+ * BENCH_CPU_PROF=1 runs the api and the worker under `node --cpu-prof` and summarizes where their
+ * time went.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -462,7 +463,7 @@ async function hotEvent(db: Pool, token: string, api: Proc, worker: Proc): Promi
   results.hotEvent = runs;
 }
 
-async function mail(db: Pool, sink: CountingSink, token: string): Promise<void> {
+async function mail(db: Pool, sink: CountingSink, token: string, worker: Proc): Promise<void> {
   log(`mail: ${MAIL_COUNT} confirmations by SQL, then outbox → relay → BullMQ → sender → sink`);
   await skipMailBacklog(db);
   const eventId = await createEvent(token, 100_000, 'Mail event');
@@ -488,7 +489,12 @@ async function mail(db: Pool, sink: CountingSink, token: string): Promise<void> 
   } finally {
     c.release();
   }
-  await waitUntil(() => sink.accepted >= MAIL_COUNT, 300_000, `${MAIL_COUNT} mails at the sink`);
+  const workerCpu0 = cpuSecondsOf(worker.child.pid);
+  // Generous: on a machine shared with other work, a run can take several times its usual length.
+  await waitUntil(() => sink.accepted >= MAIL_COUNT, 900_000, `${MAIL_COUNT} mails at the sink`);
+  // The worker's CPU per mail, beside the direct sender's: a figure that the machine's other load
+  // moves much less than the wall clock (Postgres and Redis are not in it).
+  const workerCpuSec = cpuSecondsOf(worker.child.pid) - workerCpu0;
   const pipelineSec = (sink.lastAt - t0) / 1000;
   const { rows } = await db.query(
     `SELECT status, count(*)::int AS n FROM notifications n
@@ -525,8 +531,16 @@ async function mail(db: Pool, sink: CountingSink, token: string): Promise<void> 
       mailsPerSec: pipelineRate,
       rowsByStatus: rows,
       bytesAtSink: pipelineBytes,
+      workerCpuSeconds: workerCpuSec,
+      workerCpuMsPerMail: (1000 * workerCpuSec) / MAIL_COUNT,
     },
-    direct: { ...direct, seconds: directSec, mailsPerSec: directRate, bytesAtSink: sink.bytes },
+    direct: {
+      ...direct,
+      seconds: directSec,
+      mailsPerSec: directRate,
+      bytesAtSink: sink.bytes,
+      cpuMsPerMail: (1000 * direct.cpuSeconds) / Math.max(1, direct.sent),
+    },
     ratio: pipelineRate / directRate,
     poolSize: MAIL_POOL_SIZE,
     concurrency: MAIL_CONCURRENCY,
@@ -538,6 +552,16 @@ async function mail(db: Pool, sink: CountingSink, token: string): Promise<void> 
     f2(pipelineRate / directRate),
     '≥ 0.8',
     yes(pipelineRate / directRate >= 0.8),
+  );
+  const pipelineCpuMs = (1000 * workerCpuSec) / MAIL_COUNT;
+  const directCpuMs = (1000 * direct.cpuSeconds) / Math.max(1, direct.sent);
+  row(
+    '',
+    `worker CPU ${f1(pipelineCpuMs)} ms/mail`,
+    `direct ${f1(directCpuMs)} ms/mail`,
+    f2(directCpuMs / pipelineCpuMs),
+    '(information)',
+    '',
   );
 }
 
@@ -747,6 +771,22 @@ function machine(): Record<string, unknown> {
   };
 }
 
+function printProfile(name: string, dir: string): ProfileSummary | null {
+  let summary: ProfileSummary | null = null;
+  try {
+    summary = summarizeProfile(dir);
+  } catch (err) {
+    console.error(`no ${name} CPU profile: ${(err as Error).message}`);
+  }
+  if (summary) {
+    console.log(`\n${name} CPU profile (${summary.file}), self time by place:`);
+    for (const p of summary.byPlace) console.log(`  ${String(p.pct).padStart(5)}%  ${p.place}`);
+    console.log('top functions (share of busy time):');
+    for (const p of summary.topFunctions) console.log(`  ${String(p.pct).padStart(5)}%  ${p.fn}`);
+  }
+  return summary;
+}
+
 async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   results.startedAt = new Date().toISOString();
@@ -763,7 +803,13 @@ async function main(): Promise<void> {
     appEnv(sink.url),
     CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
   );
-  const worker = startNode('worker', 'worker.js', appEnv(sink.url));
+  const workerProfDir = `${profDir}-worker`;
+  const worker = startNode(
+    'worker',
+    'worker.js',
+    appEnv(sink.url),
+    CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${workerProfDir}`] : [],
+  );
   const db = new Pool({ connectionString: DATABASE_URL, max: 4, application_name: 'bench-probe' });
   let failed: unknown;
   try {
@@ -777,7 +823,7 @@ async function main(): Promise<void> {
     const idle = { api: memoryOf(api.child.pid), worker: memoryOf(worker.child.pid) };
     results.memoryIdle = idle;
     if (ONLY.has('hot')) await hotEvent(db, token, api, worker);
-    if (ONLY.has('mail')) await mail(db, sink, token);
+    if (ONLY.has('mail')) await mail(db, sink, token, worker);
     if (ONLY.has('export')) await exportScenario(db, token, api);
     if (ONLY.has('growth')) await growth(db, token);
     const hot = (results.hotEvent ?? []) as { connections: number; fullUsage: Usage }[];
@@ -811,19 +857,8 @@ async function main(): Promise<void> {
     await sink.stop();
   }
   if (CPU_PROF) {
-    let summary: ProfileSummary | null = null;
-    try {
-      summary = summarizeProfile(profDir);
-    } catch (err) {
-      console.error(`no CPU profile: ${(err as Error).message}`);
-    }
-    results.apiCpuProfile = summary;
-    if (summary) {
-      console.log(`\napi CPU profile (${summary.file}), self time by place:`);
-      for (const p of summary.byPlace) console.log(`  ${String(p.pct).padStart(5)}%  ${p.place}`);
-      console.log('top functions (share of busy time):');
-      for (const p of summary.topFunctions) console.log(`  ${String(p.pct).padStart(5)}%  ${p.fn}`);
-    }
+    results.apiCpuProfile = printProfile('api', profDir);
+    results.workerCpuProfile = printProfile('worker', workerProfDir);
   }
   results.finishedAt = new Date().toISOString();
   results.table = table;

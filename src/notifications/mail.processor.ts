@@ -1,10 +1,13 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnModuleInit } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { isUuid } from '../common/ids';
 import { AppConfig } from '../config/config.module';
+import { Coalescer } from './coalescer';
 import { FanoutExpander } from './fanout';
 import { MAIL_QUEUE, MailJob } from './mail-queue';
 import { MailSender } from './mail-sender';
+import { Notification } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
 import { describeError, verdict } from './retry-policy';
 
@@ -16,6 +19,8 @@ import { describeError, verdict } from './retry-policy';
 @Processor(MAIL_QUEUE)
 export class MailProcessor extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailProcessor.name);
+  /** The claims of jobs that start together share one UPDATE (a round trip and a commit each saved). */
+  private readonly claims = new Coalescer<string, Notification | null>((ids) => this.claimEach(ids));
 
   constructor(
     private readonly rows: NotificationsRepository,
@@ -41,7 +46,9 @@ export class MailProcessor extends WorkerHost implements OnModuleInit, BeforeApp
   }
 
   async process(job: Job<MailJob>): Promise<string> {
-    const row = await this.rows.claim(job.data.notificationId, this.config.get('MAIL_LEASE_SECONDS'));
+    // Jobs come from the relay, with row ids; anything else must not fail the claims it would join.
+    if (!isUuid(job.data.notificationId)) return 'not claimable';
+    const row = await this.claims.submit(job.data.notificationId);
     if (!row) return 'not claimable';
     if (!row.kind.startsWith('fanout.')) {
       await this.sender.send(row);
@@ -64,5 +71,16 @@ export class MailProcessor extends WorkerHost implements OnModuleInit, BeforeApp
       this.logger.warn({ notificationId: row.id, error: e.message }, 'fan-out interrupted');
       return 'interrupted';
     }
+  }
+
+  /** One claim for several jobs; two jobs for the same row in one batch: the first gets it, the other nothing. */
+  private async claimEach(ids: string[]): Promise<(Notification | null)[]> {
+    const claimed = await this.rows.claimMany([...new Set(ids)], this.config.get('MAIL_LEASE_SECONDS'));
+    const byId = new Map(claimed.map((row) => [row.id, row]));
+    return ids.map((id) => {
+      const row = byId.get(id) ?? null;
+      byId.delete(id);
+      return row;
+    });
   }
 }

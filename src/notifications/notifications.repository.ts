@@ -60,19 +60,25 @@ export class NotificationsRepository {
   }
 
   /**
-   * The one conditional UPDATE that makes a row this sender's: pending and due → sending with a
-   * lease. Any other job or worker racing for the row gets null.
+   * The one conditional UPDATE that makes rows this sender's: pending and due → sending with a
+   * lease. Any other job or worker racing for a row finds it claimed and gets nothing for it. Rows
+   * are locked in id order, so two senders claiming overlapping sets cannot deadlock.
    */
-  async claim(id: string, leaseSeconds: number): Promise<Notification | null> {
+  async claimMany(ids: string[], leaseSeconds: number): Promise<Notification[]> {
     const rows = await returning<Record<string, unknown>>(
       this.db,
-      `UPDATE notifications SET status = 'sending', attempts = attempts + 1,
+      `WITH c AS (
+         SELECT id FROM notifications
+         WHERE id = ANY($1::uuid[]) AND status = 'pending' AND next_attempt_at <= now()
+         ORDER BY id
+         FOR UPDATE)
+       UPDATE notifications n SET status = 'sending', attempts = n.attempts + 1,
          lease_expires_at = now() + make_interval(secs => $2), updated_at = now()
-       WHERE id = $1 AND status = 'pending' AND next_attempt_at <= now()
-       RETURNING *`,
-      [id, leaseSeconds],
+       FROM c WHERE n.id = c.id AND n.status = 'pending' AND n.next_attempt_at <= now()
+       RETURNING n.*`,
+      [ids, leaseSeconds],
     );
-    return rows.length ? toNotification(rows[0]) : null;
+    return rows.map(toNotification);
   }
 
   async extendLease(
@@ -103,6 +109,37 @@ export class NotificationsRepository {
       [id, attempts, messageId?.slice(0, 300) ?? null, smtpResponse?.slice(0, 1000) ?? null],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * `markSent` for several rows in one statement (locked in id order, like `claimMany`); answers
+   * the ids it recorded: a row missing from the answer was taken over after its lease ran out.
+   */
+  async markSentMany(
+    sent: { id: string; attempts: number; messageId: string | null; smtpResponse: string | null }[],
+  ): Promise<Set<string>> {
+    const rows = await returning<{ id: string }>(
+      this.db,
+      `WITH v AS (
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[]) AS v(id, attempts, message_id, smtp_response)),
+       c AS (
+         SELECT n.id FROM notifications n JOIN v ON v.id = n.id
+         WHERE n.status = 'sending' AND n.attempts = v.attempts
+         ORDER BY n.id
+         FOR UPDATE OF n)
+       UPDATE notifications n SET status = 'sent', sent_at = now(), lease_expires_at = NULL, last_error = NULL,
+         message_id = v.message_id, smtp_response = v.smtp_response, updated_at = now()
+       FROM v, c
+       WHERE n.id = v.id AND n.id = c.id AND n.status = 'sending' AND n.attempts = v.attempts
+       RETURNING n.id`,
+      [
+        sent.map((s) => s.id),
+        sent.map((s) => s.attempts),
+        sent.map((s) => s.messageId?.slice(0, 300) ?? null),
+        sent.map((s) => s.smtpResponse?.slice(0, 1000) ?? null),
+      ],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   async markRetry(id: string, attempts: number, delayMs: number, error: string): Promise<void> {

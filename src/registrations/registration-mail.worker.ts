@@ -4,16 +4,77 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config.module';
 import { Event } from '../events/event.entity';
 import type { MailData, MailEvent, MailKind } from '../mail/mail-kinds';
+import { isUuid } from '../common/ids';
 import { FanoutAudiences } from '../notifications/audiences';
+import { Coalescer } from '../notifications/coalescer';
 import { Notification } from '../notifications/notification.entity';
 import { MailPreparers, SkipMail } from '../notifications/preparers';
 import { guestToken, guestTokenKey } from './guest-token';
-import { Registration } from './registration.entity';
+import { AttendeeCategory, Registration, RegistrationStatus } from './registration.entity';
 import { RegistrationMail } from './registration-mail';
 import { RegistrationsCoreModule } from './registrations-core.module';
 import { RegistrationsRepository } from './registrations.repository';
 
 type RegistrationKind = Extract<MailKind, `registration.${string}` | `event.${string}`>;
+
+/** What a registration's mail is made of, as of send time. */
+interface MailSource {
+  registration: Pick<Registration, 'id' | 'userId' | 'tokenVersion' | 'code' | 'status' | 'partySize' | 'contactName'>;
+  event: Pick<
+    Event,
+    'id' | 'title' | 'slug' | 'startsAt' | 'endsAt' | 'timezone' | 'format' | 'venue' | 'onlineUrl' | 'status'
+  >;
+  attendees: { name: string; category: AttendeeCategory }[];
+}
+
+interface MailSourceRow {
+  id: string;
+  user_id: string | null;
+  token_version: number;
+  code: string;
+  status: RegistrationStatus;
+  party_size: number;
+  contact_name: string;
+  event_id: string;
+  title: string;
+  slug: string;
+  starts_at: Date;
+  ends_at: Date;
+  timezone: string;
+  format: Event['format'];
+  venue: string | null;
+  online_url: string | null;
+  event_status: Event['status'];
+  attendees: { name: string; category: AttendeeCategory }[];
+}
+
+function toMailSource(x: MailSourceRow): MailSource {
+  return {
+    registration: {
+      id: x.id,
+      userId: x.user_id,
+      tokenVersion: x.token_version,
+      code: x.code,
+      status: x.status,
+      partySize: x.party_size,
+      contactName: x.contact_name,
+    },
+    event: {
+      id: x.event_id,
+      title: x.title,
+      slug: x.slug,
+      startsAt: x.starts_at,
+      endsAt: x.ends_at,
+      timezone: x.timezone,
+      format: x.format,
+      venue: x.venue,
+      onlineUrl: x.online_url,
+      status: x.event_status,
+    },
+    // Each mail gets its own copy: two mails of one registration may share a batch.
+    attendees: x.attendees.map((a) => ({ name: a.name, category: a.category })),
+  };
+}
 
 /**
  * The worker's side of registration mail: each row becomes template data at send time, from the
@@ -24,6 +85,7 @@ type RegistrationKind = Extract<MailKind, `registration.${string}` | `event.${st
 export class RegistrationMailWorker implements OnModuleInit {
   private readonly publicUrl: string;
   private readonly tokenKey: Buffer;
+  private readonly sources = new Coalescer<string, MailSource | null>((ids) => this.loadMany(ids));
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -97,10 +159,9 @@ export class RegistrationMailWorker implements OnModuleInit {
 
   private async prepare(kind: RegistrationKind, row: Notification): Promise<MailData[RegistrationKind] | SkipMail> {
     const p = row.payload as Record<string, unknown>;
-    const r = await this.repo.findById(String(p.registrationId));
-    if (!r) return new SkipMail('the registration no longer exists');
-    const event = await this.db.getRepository(Event).findOneByOrFail({ id: r.eventId });
-    const attendees = (await this.repo.attendeesOf(r.id)).map((a) => ({ name: a.name, category: a.category }));
+    const loaded = await this.load(String(p.registrationId));
+    if (!loaded) return new SkipMail('the registration no longer exists');
+    const { registration: r, event, attendees } = loaded;
     const base = {
       name: r.contactName,
       event: this.mailEvent(event, r),
@@ -145,8 +206,37 @@ export class RegistrationMailWorker implements OnModuleInit {
     }
   }
 
+  /**
+   * The registration, its event and its attendees in one query, shared by the mails prepared at
+   * the same time: this runs once per mail, so three queries (and TypeORM building three entities)
+   * per mail were a large share of a send's cost.
+   */
+  private load(registrationId: string): Promise<MailSource | null> {
+    // A malformed id must fail its own mail only, not the batch it would join.
+    if (!isUuid(registrationId)) return Promise.reject(new Error(`registrationId is not a uuid: ${registrationId}`));
+    return this.sources.submit(registrationId);
+  }
+
+  private async loadMany(ids: string[]): Promise<(MailSource | null)[]> {
+    const rows: MailSourceRow[] = await this.db.query(
+      `SELECT r.id, r.user_id, r.token_version, r.code, r.status, r.party_size, r.contact_name,
+              e.id AS event_id, e.title, e.slug, e.starts_at, e.ends_at, e.timezone, e.format, e.venue,
+              e.online_url, e.status AS event_status,
+              COALESCE((SELECT json_agg(json_build_object('name', a.name, 'category', a.category) ORDER BY a.position)
+                        FROM registration_attendees a WHERE a.registration_id = r.id), '[]') AS attendees
+       FROM registrations r JOIN events e ON e.id = r.event_id
+       WHERE r.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((x) => [x.id, x]));
+    return ids.map((id) => {
+      const x = byId.get(id);
+      return x ? toMailSource(x) : null;
+    });
+  }
+
   /** The online link only for families holding seats; the mail links to the event's page. */
-  private mailEvent(e: Event, r: Registration): MailEvent {
+  private mailEvent(e: MailSource['event'], r: Pick<Registration, 'status'>): MailEvent {
     return {
       id: e.id,
       title: e.title,
