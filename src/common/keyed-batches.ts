@@ -72,3 +72,21 @@ export class KeyedBatches<T, R> {
     this.queues.delete(key);
   }
 }
+
+/**
+ * One queue of `KeyedBatches` for callers that share one statement (claims, reads, "sent" marks):
+ * a lone call starts at once (no timer, so an idle process adds no delay); calls made while one
+ * runs go together in the next, up to `max`. `run` answers one output per input, in order; a failed
+ * run fails each of its callers, as their own statements would have.
+ */
+export class Coalescer<I, O> {
+  private readonly batches: KeyedBatches<I, O>;
+
+  constructor(run: (items: I[]) => Promise<O[]>, max = 100) {
+    this.batches = new KeyedBatches(async (_key, items) => (await run(items)).map((o) => succeeded(o)), max);
+  }
+
+  submit(item: I): Promise<O> {
+    return this.batches.submit('', item);
+  }
+}

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/config.module';
 import { isMailKind, MailKind } from '../mail/mail-kinds';
 import { renderMail } from '../mail/render';
-import { Coalescer } from './coalescer';
+import { Coalescer } from '../common/keyed-batches';
 import { MailTransport, SentInfo } from './mail-transport';
 import { Notification } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';

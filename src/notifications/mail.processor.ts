@@ -3,7 +3,7 @@ import { BeforeApplicationShutdown, Logger, OnModuleInit } from '@nestjs/common'
 import { Job } from 'bullmq';
 import { isUuid } from '../common/ids';
 import { AppConfig } from '../config/config.module';
-import { Coalescer } from './coalescer';
+import { Coalescer } from '../common/keyed-batches';
 import { FanoutExpander } from './fanout';
 import { MAIL_QUEUE, MailJob } from './mail-queue';
 import { MailSender } from './mail-sender';

@@ -6,7 +6,7 @@ import { Event } from '../events/event.entity';
 import type { MailData, MailEvent, MailKind } from '../mail/mail-kinds';
 import { isUuid } from '../common/ids';
 import { FanoutAudiences } from '../notifications/audiences';
-import { Coalescer } from '../notifications/coalescer';
+import { Coalescer } from '../common/keyed-batches';
 import { Notification } from '../notifications/notification.entity';
 import { MailPreparers, SkipMail } from '../notifications/preparers';
 import { guestToken, guestTokenKey } from './guest-token';
