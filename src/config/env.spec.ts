@@ -11,6 +11,7 @@ describe('loadEnv', () => {
       PUBLIC_URL: 'http://localhost:3000',
       JWT_SECRET: DEFAULT_JWT_SECRET,
       RATE_LIMIT_DISABLED: false,
+      WORKER_NICE: 10,
     });
     expect(env.SMTP_URL).toBeUndefined();
   });
@@ -32,6 +33,7 @@ describe('loadEnv', () => {
     [{ LOGIN_MAX_FAILURES: '0' }, 'LOGIN_MAX_FAILURES'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
+    [{ WORKER_NICE: '20' }, 'WORKER_NICE'],
     [{ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25', JWT_SECRET: DEFAULT_JWT_SECRET }, 'JWT_SECRET'],
   ])('should refuse %j naming %s', (raw, name) => {
     expect(() => loadEnv(raw)).toThrow(new RegExp(`^${name} `));

@@ -38,6 +38,11 @@ export interface Env {
   /** A due row whose job was pushed this long ago without being claimed is pushed again (Redis lost it). */
   MAIL_REQUEUE_SECONDS: number;
   FANOUT_BATCH_SIZE: number;
+  /**
+   * The worker process's nice value (0 = as the api, 19 = lowest): on a machine it shares with an
+   * api, mail (which may wait seconds) yields the CPU to families waiting for an answer.
+   */
+  WORKER_NICE: number;
 }
 
 export const DEFAULT_JWT_SECRET = 'kinship-development-secret-change-me';
@@ -168,6 +173,7 @@ export function loadEnv(raw: Raw = process.env): Env {
     MAIL_POLL_MS: int(raw, 'MAIL_POLL_MS', 1000, 10, 60000),
     MAIL_REQUEUE_SECONDS: int(raw, 'MAIL_REQUEUE_SECONDS', 30, 1, 3600),
     FANOUT_BATCH_SIZE: int(raw, 'FANOUT_BATCH_SIZE', 500, 1, 10000),
+    WORKER_NICE: int(raw, 'WORKER_NICE', 10, 0, 19),
   };
 }
 
