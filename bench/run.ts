@@ -59,6 +59,7 @@ const MAIL_FROM = 'Kinship <no-reply@kinship.bench.example>';
 const MAIL_POOL_SIZE = 5;
 const MAIL_CONCURRENCY = 16;
 const API_POOL = 20; // src/database/options.ts: extra.max
+const PROCESS_NODE_OPTIONS = '--max-old-space-size=192';
 const MAIL_COUNT = 5_000;
 const EXPORT_ATTENDEES = 100_000;
 const STAMP = new Date().toISOString().replace(/[:.]/g, '-');
@@ -117,6 +118,8 @@ function appEnv(smtpUrl: string): Record<string, string> {
     RATE_LIMIT_DISABLED: 'true',
     MAIL_POOL_SIZE: String(MAIL_POOL_SIZE),
     MAIL_CONCURRENCY: String(MAIL_CONCURRENCY),
+    // As the image runs both processes (Dockerfile, docs/operations.md).
+    NODE_OPTIONS: PROCESS_NODE_OPTIONS,
   };
 }
 
