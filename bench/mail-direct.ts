@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import type { TicketData } from '../src/mail/mail-kinds';
 import { renderMail } from '../src/mail/render';
 import { guestToken, guestTokenKey } from '../src/registrations/guest-token';
+import { getPriority, setPriority } from 'node:os';
 
 export interface MailDirectInput {
   databaseUrl: string;
@@ -19,6 +20,8 @@ export interface MailDirectInput {
   publicUrl: string;
   jwtSecret: string;
   mailFrom: string;
+  /** The worker's CPU priority (WORKER_NICE): the baseline sends at the same one. */
+  nice: number;
 }
 
 export interface MailDirectResult {
@@ -46,6 +49,7 @@ interface Row {
 
 async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2]) as MailDirectInput;
+  setPriority(Math.max(getPriority(), input.nice));
   const db = new Client({ connectionString: input.databaseUrl });
   await db.connect();
   const { rows: events } = await db.query('SELECT * FROM events WHERE id = $1', [input.eventId]);

@@ -132,7 +132,7 @@ check_children() {
 http_ok() { node -e "fetch(process.argv[1],{signal:AbortSignal.timeout(2000)}).then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))" "$1"; }
 
 start mail-catcher node dist/src/dev/mail-catcher.js --smtp-port "$MAIL_CATCHER_SMTP_PORT" --http-port "$MAIL_CATCHER_HTTP_PORT"
-start api node dist/src/main.js
+start api node --max-old-space-size=192 dist/src/main.js
 start worker node dist/src/worker.js
 
 set +e

@@ -46,9 +46,15 @@ export async function stop(p: Proc | ChildProcess | undefined, graceMs = 20_000)
  * Runs a compiled bench script in a child process (its own event loop and CPU share, like a
  * separate load machine would be) and answers the one message it sends back.
  */
-export async function runChild<T>(script: string, input: unknown, timeoutMs: number): Promise<T> {
+export async function runChild<T>(
+  script: string,
+  input: unknown,
+  timeoutMs: number,
+  nodeArgs: string[] = [],
+): Promise<T> {
   const child = fork(join(BENCH_DIST, script), [JSON.stringify(input)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: nodeArgs,
   });
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   try {
