@@ -29,6 +29,8 @@ export class SmtpSink {
   private readonly closed = new Set<string>();
   /** Messages dropped because the client vanished before the server answered. */
   dropped = 0;
+  /** Connection-level errors (a client that reset its connection), by code. */
+  readonly connectionErrors: string[] = [];
   private server: SMTPServer;
   port = 0;
 
@@ -44,6 +46,12 @@ export class SmtpSink {
       onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void) => {
         void this.onData(stream, session, callback);
       },
+    });
+    // A client killed mid-transaction resets its connection (ECONNRESET when it left unread data
+    // behind); smtp-server reports that as an 'error' event, which unheard would end the process.
+    // The connection's close still follows (onClose above).
+    this.server.on('error', (err: Error & { code?: string }) => {
+      this.connectionErrors.push(err.code ?? err.message);
     });
   }
 
@@ -76,6 +84,9 @@ export class SmtpSink {
       this.received.push({ to, subject: parsed.subject ?? '', notificationId, messageId: parsed.messageId, parsed });
       callback(null);
     } catch (err) {
+      // The client went away in the middle of the message's DATA: dropped, like one whose answer
+      // it did not wait for.
+      if ((err as { code?: string }).code === 'ECONNECTION' || this.closed.has(session.id)) this.dropped += 1;
       callback(err as Error);
     } finally {
       this.inFlight -= 1;
