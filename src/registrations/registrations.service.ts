@@ -155,8 +155,12 @@ export class RegistrationsService {
       families.flatMap((f) => (f.caller ? [f.caller.id] : [])),
     );
     const outcomes: Outcome<RegistrationResponse>[] = new Array(families.length);
-    const placed: { index: number; position: number | null; registration: NewRegistration & { id: string } }[] = [];
-    const attendees = new Map<string, (NewAttendee & { id: string })[]>();
+    const placed: {
+      index: number;
+      position: number | null;
+      registration: NewRegistration & { id: string };
+      attendees: (NewAttendee & { id: string })[];
+    }[] = [];
     let seats = event.seatsTaken;
     let waiting = event.waitlistCount;
     const firstDay = eventFirstDay(event);
@@ -179,12 +183,11 @@ export class RegistrationsService {
       if (caller) holders.userIds.add(caller.id);
       if (fits) seats += party.length;
       else waiting += 1;
-      const id = randomUUID();
       placed.push({
         index,
         position: fits ? null : waiting,
         registration: {
-          id,
+          id: randomUUID(),
           eventId: event.id,
           userId: caller?.id ?? null,
           code: newCheckinCode(),
@@ -197,32 +200,26 @@ export class RegistrationsService {
           consents: { dataProcessing: dto.consents.dataProcessing, photos: dto.consents.photos ?? false },
           locale: dto.locale ?? caller?.locale ?? 'en',
         },
+        attendees: party.map((a) => ({ ...a, id: randomUUID() })),
       });
-      attendees.set(
-        id,
-        party.map((a) => ({ ...a, id: randomUUID() })),
-      );
     }
     if (!placed.length) return outcomes;
 
-    const stored = await this.repo.insertFamilies(
-      m,
-      event.id,
-      placed.map((p) => ({ registration: p.registration, attendees: attendees.get(p.registration.id)! })),
-      { seats: seats - event.seatsTaken, waitlisted: waiting - event.waitlistCount },
-    );
+    const stored = await this.repo.insertFamilies(m, event.id, placed, {
+      seats: seats - event.seatsTaken,
+      waitlisted: waiting - event.waitlistCount,
+    });
     const byId = new Map(stored.map((r) => [r.id, r]));
-    const rows = placed.map((p) => ({ registration: byId.get(p.registration.id)!, position: p.position }));
+    const rows = placed.map((p) => ({ ...p, registration: byId.get(p.registration.id)! }));
     await this.mail.registered(m, rows, event);
-    for (const [i, { registration: r, position }] of rows.entries()) {
-      const index = placed[i].index;
-      const caller = families[index].caller;
+    for (const { index, position, registration: r, attendees } of rows) {
       this.logger.log(
         { registrationId: r.id, eventId: event.id, status: r.status, partySize: r.partySize },
         'registered',
       );
-      const party = attendees.get(r.id)!.map((a, position) => toAttendee(r, a, position));
-      outcomes[index] = succeeded(toRegistrationResponse(r, party, position, caller ? undefined : this.tokenFor(r)));
+      const party = attendees.map((a, i) => toAttendee(r, a, i));
+      const guest = !families[index].caller;
+      outcomes[index] = succeeded(toRegistrationResponse(r, party, position, guest ? this.tokenFor(r) : undefined));
     }
     return outcomes;
   }
