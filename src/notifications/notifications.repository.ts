@@ -101,14 +101,7 @@ export class NotificationsRepository {
     messageId: string | null,
     smtpResponse: string | null,
   ): Promise<boolean> {
-    const rows = await returning<unknown>(
-      this.db,
-      `UPDATE notifications SET status = 'sent', sent_at = now(), lease_expires_at = NULL, last_error = NULL,
-         message_id = $3, smtp_response = $4, updated_at = now()
-       WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id`,
-      [id, attempts, messageId?.slice(0, 300) ?? null, smtpResponse?.slice(0, 1000) ?? null],
-    );
-    return rows.length > 0;
+    return (await this.markSentMany([{ id, attempts, messageId, smtpResponse }])).has(id);
   }
 
   /**
