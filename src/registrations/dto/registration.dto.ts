@@ -6,16 +6,20 @@ import {
   IsArray,
   IsBoolean,
   IsEmail,
+  isEmail,
   IsIn,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
+  isUUID,
   Matches,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { isCalendarDate } from '../../common/dates';
+import { quick } from '../../common/validation';
 import { IsCalendarDate, OptionalNotNull, trim } from '../../common/validators';
 import { LOCALES, Locale } from '../../users/user.entity';
 import {
@@ -25,37 +29,43 @@ import {
   RegistrationStatus,
 } from '../registration.entity';
 
+const NAME_MAX = 200;
+const EMAIL_MAX = 254;
+const PHONE = /^[+0-9 ()./-]{3,40}$/;
+const PHONE_MAX = 40;
+const PARTY_MAX = 20;
+
 export class ContactDto {
-  @ApiProperty({ example: 'Mei Chen', maxLength: 200 })
+  @ApiProperty({ example: 'Mei Chen', maxLength: NAME_MAX })
   @Transform(trim)
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(NAME_MAX)
   name: string;
 
-  @ApiProperty({ example: 'mei@example.org', maxLength: 254 })
+  @ApiProperty({ example: 'mei@example.org', maxLength: EMAIL_MAX })
   @Transform(trim)
   @IsString()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX)
   @IsEmail({}, { message: 'email must be an email address' })
   email: string;
 
-  @ApiPropertyOptional({ example: '+86 10 1234 5678', maxLength: 40 })
+  @ApiPropertyOptional({ example: '+86 10 1234 5678', maxLength: PHONE_MAX })
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(40)
-  @Matches(/^[+0-9 ()./-]{3,40}$/, { message: 'phone may hold digits, spaces, + ( ) . / - only' })
+  @MaxLength(PHONE_MAX)
+  @Matches(PHONE, { message: 'phone may hold digits, spaces, + ( ) . / - only' })
   phone?: string;
 }
 
 export class AttendeeDto {
-  @ApiPropertyOptional({ maxLength: 200, description: 'required unless memberId fills it in' })
+  @ApiPropertyOptional({ maxLength: NAME_MAX, description: 'required unless memberId fills it in' })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(NAME_MAX)
   name?: string;
 
   @ApiPropertyOptional({ enum: ATTENDEE_CATEGORIES, description: 'required unless memberId fills it in' })
@@ -95,10 +105,10 @@ export class CreateRegistrationDto {
   @Type(() => ContactDto)
   contact: ContactDto;
 
-  @ApiProperty({ type: [AttendeeDto], minItems: 1, maxItems: 20 })
+  @ApiProperty({ type: [AttendeeDto], minItems: 1, maxItems: PARTY_MAX })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(PARTY_MAX)
   @ValidateNested({ each: true })
   @Type(() => AttendeeDto)
   attendees: AttendeeDto[];
@@ -122,18 +132,123 @@ export class CreateRegistrationDto {
   @IsOptional()
   @IsIn(LOCALES)
   locale?: Locale;
+
+  /**
+   * The quick check of the validation pipe (`QuickBody` in common/validation.ts): when an event
+   * opens, this body is most of the api's traffic. Builds the DTO as the full pipe does (strings
+   * trimmed, instances of the nested classes, answers copied) when every rule above plainly holds;
+   * answers null for anything else, which the full validation then judges. `null` where a field
+   * may be left out, characters outside the BMP, answers holding objects: all left to it.
+   */
+  static accept(body: unknown): CreateRegistrationDto | null {
+    if (!quick.object(body, BODY_KEYS)) return null;
+    const built: Record<string, unknown> = {};
+    for (const key of Object.keys(body)) {
+      const value = body[key];
+      const ok =
+        key === 'contact'
+          ? (built.contact = quickContact(value))
+          : key === 'attendees'
+            ? (built.attendees = quickParty(value))
+            : key === 'consents'
+              ? (built.consents = quickConsents(value))
+              : key === 'answers'
+                ? (built.answers = quickAnswers(value))
+                : (built.locale = LOCALES.includes(value as Locale) ? value : null);
+      if (ok === null) return null;
+    }
+    if (!built.contact || !built.attendees || !built.consents) return null;
+    return Object.assign(new CreateRegistrationDto(), built);
+  }
+}
+
+const BODY_KEYS = new Set(['contact', 'attendees', 'answers', 'consents', 'locale']);
+const CONTACT_KEYS = new Set(['name', 'email', 'phone']);
+const ATTENDEE_KEYS = new Set(['name', 'category', 'birthDate', 'memberId']);
+const CONSENT_KEYS = new Set(['dataProcessing', 'photos']);
+
+function quickContact(value: unknown): ContactDto | null {
+  if (!quick.object(value, CONTACT_KEYS)) return null;
+  const contact = new ContactDto();
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (typeof v !== 'string') return null;
+    const text = v.trim();
+    if (key === 'name' && !quick.text(text, 1, NAME_MAX)) return null;
+    if (key === 'email' && !(quick.text(text, 0, EMAIL_MAX) && isEmail(text, {}))) return null;
+    if (key === 'phone' && !(quick.text(text, 0, PHONE_MAX) && PHONE.test(text))) return null;
+    (contact as unknown as Record<string, string>)[key] = text;
+  }
+  return contact.name !== undefined && contact.email !== undefined ? contact : null;
+}
+
+function quickParty(value: unknown): AttendeeDto[] | null {
+  if (!Array.isArray(value) || value.length < 1 || value.length > PARTY_MAX) return null;
+  const party: AttendeeDto[] = [];
+  for (const item of value) {
+    if (!quick.object(item, ATTENDEE_KEYS)) return null;
+    const attendee = new AttendeeDto();
+    for (const key of Object.keys(item)) {
+      const v = item[key];
+      if (key === 'name') {
+        if (typeof v !== 'string' || !quick.text(v.trim(), 1, NAME_MAX)) return null;
+        attendee.name = v.trim();
+      } else if (key === 'category') {
+        if (!ATTENDEE_CATEGORIES.includes(v as AttendeeCategory)) return null;
+        attendee.category = v as AttendeeCategory;
+      } else if (key === 'birthDate') {
+        if (!isCalendarDate(v)) return null;
+        attendee.birthDate = v;
+      } else {
+        if (!isUUID(v, 'all')) return null;
+        attendee.memberId = v as string;
+      }
+    }
+    party.push(attendee);
+  }
+  return party;
+}
+
+function quickConsents(value: unknown): ConsentsDto | null {
+  if (!quick.object(value, CONSENT_KEYS)) return null;
+  const consents = new ConsentsDto();
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (typeof v !== 'boolean') return null;
+    consents[key as keyof ConsentsDto] = v;
+  }
+  return consents.dataProcessing === undefined ? null : consents;
+}
+
+/** A copy of answers made of strings, numbers, booleans and lists of them (what questions take). */
+function quickAnswers(value: unknown): Record<string, unknown> | null {
+  if (!quick.object(value)) return null;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (Array.isArray(v)) {
+      if (!v.every(isScalar)) return null;
+      copy[key] = [...v];
+    } else if (isScalar(v)) copy[key] = v;
+    else return null;
+  }
+  return copy;
+}
+
+function isScalar(v: unknown): boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
 export class UpdateRegistrationDto {
   @ApiProperty({
     type: [AttendeeDto],
     minItems: 1,
-    maxItems: 20,
+    maxItems: PARTY_MAX,
     description: 'the whole new party (replaces the old one)',
   })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(PARTY_MAX)
   @ValidateNested({ each: true })
   @Type(() => AttendeeDto)
   attendees: AttendeeDto[];
