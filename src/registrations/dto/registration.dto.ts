@@ -191,8 +191,9 @@ function quickParty(value: unknown): AttendeeDto[] | null {
     for (const key of Object.keys(item)) {
       const v = item[key];
       if (key === 'name') {
-        if (typeof v !== 'string' || !quick.text(v.trim(), 1, NAME_MAX)) return null;
-        attendee.name = v.trim();
+        const name = typeof v === 'string' ? v.trim() : null;
+        if (!quick.text(name, 1, NAME_MAX)) return null;
+        attendee.name = name;
       } else if (key === 'category') {
         if (!ATTENDEE_CATEGORIES.includes(v as AttendeeCategory)) return null;
         attendee.category = v as AttendeeCategory;
