@@ -18,6 +18,15 @@ import { SmtpSink } from './utils/smtp-sink';
  * insert fails in the database.
  */
 let seq = 0;
+
+async function waitFor(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 function family(size: number, overrides: Record<string, unknown> = {}) {
   seq += 1;
   return {
@@ -197,6 +206,69 @@ describe('registrations arriving together', () => {
     } finally {
       await t.db.query('DROP TRIGGER kinship_test_refuse ON registrations; DROP FUNCTION kinship_test_refuse()');
     }
+  });
+
+  /**
+   * An organizer's change holds the event row while a family of two registers: the batch is
+   * placed against the event as it knew it (1 of 2 seats free, so the waitlist), and its write has
+   * to wait for the row; the organizer raises the capacity to 10 and commits. The family must be
+   * placed against the event as it is then. Answers how the batch was placed in the end.
+   */
+  async function registerWhileOrganizerRaisesCapacity(event: { id: string }, body: ReturnType<typeof family>) {
+    const before = logs.lines().filter((l) => l.msg === 'registration batch').length;
+    const organizerTx = t.db.createQueryRunner();
+    await organizerTx.connect();
+    await organizerTx.startTransaction();
+    let answer: request.Response;
+    try {
+      await organizerTx.query('SELECT id FROM events WHERE id = $1 FOR UPDATE', [event.id]);
+      const pending = register(event.id, body).then((r) => r);
+      await waitFor(async () => {
+        const [{ n }] = await t.db.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO registrations%'",
+        );
+        return n > 0;
+      });
+      await organizerTx.query('UPDATE events SET capacity = 10 WHERE id = $1', [event.id]);
+      await organizerTx.commitTransaction();
+      answer = await pending;
+    } finally {
+      if (organizerTx.isTransactionActive) await organizerTx.rollbackTransaction();
+      await organizerTx.release();
+    }
+    // Placed against 10 seats, not the 2 known before.
+    expect([answer.status, answer.body.status, answer.body.waitlistPosition]).toEqual([201, 'confirmed', null]);
+    const [counts] = await t.db.query('SELECT seats_taken, waitlist_count FROM events WHERE id = $1', [event.id]);
+    expect(counts).toEqual({ seats_taken: 3, waitlist_count: 0 });
+    const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM registrations WHERE event_id = $1', [event.id]);
+    expect(n).toBe(2);
+    const mails = await sink.waitForTo(body.contact.email);
+    for (const mail of mails) expect(mail.parsed.text).not.toContain('Your position on the waitlist');
+    return logs
+      .lines()
+      .filter((l) => l.msg === 'registration batch')
+      .slice(before)
+      .map((l) => l.against);
+  }
+
+  it('should place a batch against the event as it is when the event changed after the batch read it', async () => {
+    const event = await createPublishedEvent(t, organizer, { capacity: 2, waitlistEnabled: true, maxPartySize: 4 });
+    // Set directly: this process has not written the event yet, so its first batch reads it.
+    await t.db.query('UPDATE events SET seats_taken = 1 WHERE id = $1', [event.id]);
+    await t.db.query(
+      `INSERT INTO registrations (event_id, code, status, party_size, contact_name, contact_email, consents, locale)
+       VALUES ($1, 'SEEDED01', 'confirmed', 1, 'Seeded parent', 'seeded-batch@example.org', '{"dataProcessing":true}', 'en')`,
+      [event.id],
+    );
+    // The write made against the event as read wrote nothing; the batch was placed under the lock.
+    expect(await registerWhileOrganizerRaisesCapacity(event, family(2))).toEqual(['locked']);
+  });
+
+  it('should place a batch against the event as stored when the event changed after this process last wrote it', async () => {
+    const event = await createPublishedEvent(t, organizer, { capacity: 2, waitlistEnabled: true, maxPartySize: 4 });
+    await register(event.id, family(1)).expect(201);
+    // The write made against the event as last written wrote nothing; the batch read the event.
+    expect(await registerWhileOrganizerRaisesCapacity(event, family(2))).toEqual(['as read']);
   });
 
   it('should answer 404 to a whole burst for an event that does not exist, and 409 for a closed one', async () => {

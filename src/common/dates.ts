@@ -19,7 +19,16 @@ export function ageOn(birthDate: string, onDate: string): number {
   return age;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date in a time zone, as YYYY-MM-DD. */
 export function dateIn(timeZone: string, at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  // Building a formatter costs far more than using one; an unknown zone throws here, before caching.
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    if (dayFormats.size >= 1000) dayFormats.clear(); // zone names are validated, but spelled in any case
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }

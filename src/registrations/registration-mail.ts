@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Event } from '../events/event.entity';
 import type { MailKind } from '../mail/mail-kinds';
-import { MailRequest, Outbox } from '../notifications/outbox';
+import { MailRequest, Outbox, OutboxRow, outboxRow } from '../notifications/outbox';
 import type { Registration } from './registration.entity';
 
 /** Reminders go out this long before an event starts. */
@@ -46,20 +46,21 @@ export class RegistrationMail {
   }
 
   /**
-   * The mails of newly registered families, all in one statement: a confirmation and its reminder
-   * for each confirmed family, the waitlist mail with its position for each waitlisted one.
+   * The mails of newly registered families, as outbox rows for the statement that inserts them
+   * (`RegistrationsRepository.insertFamilies`): a confirmation and its reminder for each confirmed
+   * family, the waitlist mail with its position for each waitlisted one.
    */
-  async registered(
-    m: EntityManager,
+  registeredRows(
     families: { registration: Recipient; position: number | null }[],
     event: Pick<Event, 'startsAt'>,
-  ): Promise<void> {
-    const requests = families.flatMap(({ registration: r, position }) => {
-      if (position !== null) return [this.request(r, 'registration.waitlisted', 'waitlisted', { position })];
-      const reminder = this.reminderRequest(r, event);
-      return [this.request(r, 'registration.confirmed', 'confirmed'), ...(reminder ? [reminder] : [])];
-    });
-    if (requests.length) await this.outbox.enqueueMany(m, requests);
+  ): OutboxRow[] {
+    return families
+      .flatMap(({ registration: r, position }) => {
+        if (position !== null) return [this.request(r, 'registration.waitlisted', 'waitlisted', { position })];
+        const reminder = this.reminderRequest(r, event);
+        return [this.request(r, 'registration.confirmed', 'confirmed'), ...(reminder ? [reminder] : [])];
+      })
+      .map(outboxRow);
   }
 
   /** The families just promoted: each one's mail and reminder, all in one statement. */

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { hydrate } from '../database/hydrate';
 import { returning } from '../database/sql';
 import { Event } from '../events/event.entity';
+import { OUTBOX_WAKE, outboxInsert, OutboxRow } from '../notifications/outbox';
 import type { Locale } from '../users/user.entity';
 import { Attendee, Consents, Registration, RegistrationStatus } from './registration.entity';
 
@@ -62,6 +63,11 @@ export class RegistrationsRepository {
     return this.db.transaction(work);
   }
 
+  /** Outside any transaction: each statement commits on its own. */
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
   /**
    * The event row, locked for the rest of the transaction: every change to an event's seats or
    * waitlist is serialized on it, so the check and the take are one step (DESIGN.md rule 1).
@@ -106,22 +112,72 @@ export class RegistrationsRepository {
   }
 
   /**
-   * New families of one event in one statement: their registrations and attendees (ids chosen by the caller; `seq`
-   * drawn in the order given, which is the waitlist's order), all their attendees, and the event's
-   * counts. Answers the registrations as stored, in that order. The event row must be locked.
+   * The event and which of these emails and accounts already hold an active registration for it,
+   * read together without a lock (one snapshot), with the event row's version (`xmin`, which every
+   * update of the row changes). `insertFamilies` given that version writes only if the row is
+   * still that version, so nothing read here can have changed in between: seats, waitlist, state,
+   * and holders (every registration written changes the event's counts).
+   */
+  async eventForBatch(
+    m: EntityManager,
+    eventId: string,
+    emails: string[],
+    userIds: string[],
+  ): Promise<{ event: Event; version: string; holders: { emails: Set<string>; userIds: Set<string> } } | null> {
+    const [row]: Record<string, unknown>[] = await m.query(
+      `SELECT e.*, e.xmin::text AS row_version,
+         ARRAY(SELECT r.contact_email FROM registrations r
+               WHERE r.event_id = e.id AND r.status <> 'cancelled' AND r.contact_email = ANY($2::text[])) AS held_emails,
+         ARRAY(SELECT r.user_id::text FROM registrations r
+               WHERE r.event_id = e.id AND r.status <> 'cancelled' AND r.user_id = ANY($3::uuid[])) AS held_users
+       FROM events e WHERE e.id = $1`,
+      [eventId, emails, userIds],
+    );
+    if (!row) return null;
+    return {
+      event: hydrate(m, Event, row),
+      version: row.row_version as string,
+      holders: { emails: new Set(row.held_emails as string[]), userIds: new Set(row.held_users as string[]) },
+    };
+  }
+
+  /**
+   * New families of one event in one statement: their registrations (ids chosen by the caller;
+   * `seq` drawn in the order given, which is the waitlist's order), all their attendees, the
+   * event's counts and the families' mails (`mails`, outbox rows). Answers the registrations as
+   * stored, in that order, and the event row's version after the write.
+   *
+   * With `version` null the event row must be locked by the caller. With a version (from
+   * `eventForBatch`, or from this method's previous answer), nothing is written unless the event
+   * row is still that version and none of these emails and accounts holds a registration of the
+   * event yet (a concurrent change waits for it, then fails the check); then it answers no rows.
    */
   async insertFamilies(
     m: EntityManager,
     eventId: string,
     families: { registration: NewRegistration & { id: string }; attendees: (NewAttendee & { id: string })[] }[],
     counts: { seats: number; waitlisted: number },
-  ): Promise<Registration[]> {
+    mails: OutboxRow[],
+    version: string | null,
+  ): Promise<{ stored: Registration[]; version: string | null }> {
     const regs = families.map((f) => f.registration);
     const atts = families.flatMap((f) =>
       f.attendees.map((a, position) => ({ ...a, position, registrationId: f.registration.id })),
     );
+    const unchanged = 'WHERE EXISTS (SELECT 1 FROM counts)';
+    const outbox = outboxInsert(mails, 23, unchanged);
     const rows: Record<string, unknown>[] = await m.query(
-      `WITH regs AS (
+      `WITH counts AS (
+         UPDATE events SET seats_taken = seats_taken + $20, waitlist_count = waitlist_count + $21
+         WHERE id = $1 AND ($22::xid IS NULL OR (
+           xmin = $22::xid
+           AND NOT EXISTS (SELECT 1 FROM registrations h WHERE h.event_id = $1 AND h.status <> 'cancelled'
+                           AND h.contact_email = ANY($8::text[]))
+           AND NOT EXISTS (SELECT 1 FROM registrations h WHERE h.event_id = $1 AND h.status <> 'cancelled'
+                           AND h.user_id = ANY($3::uuid[]))))
+         RETURNING xmin::text AS version
+       ),
+       regs AS (
          INSERT INTO registrations (id, event_id, user_id, code, status, party_size, contact_name, contact_email,
            contact_phone, answers, consents, locale, confirmed_at)
          SELECT r.id, $1, r.user_id, r.code, r.status, r.party_size, r.contact_name, r.contact_email, r.contact_phone,
@@ -130,6 +186,7 @@ export class RegistrationsRepository {
                      $10::jsonb[], $11::jsonb[], $12::text[]) WITH ORDINALITY
            AS r(id, user_id, code, status, party_size, contact_name, contact_email, contact_phone, answers, consents,
                 locale, ord)
+         ${unchanged}
          ORDER BY r.ord
          RETURNING *
        ),
@@ -138,11 +195,12 @@ export class RegistrationsRepository {
          SELECT a.id, a.registration_id, $1, a.position, a.name, a.category, a.birth_date::date, a.member_id
          FROM unnest($13::uuid[], $14::uuid[], $15::int[], $16::text[], $17::text[], $18::text[], $19::uuid[])
            AS a(id, registration_id, position, name, category, birth_date, member_id)
+         ${unchanged}
        ),
-       counts AS (
-         UPDATE events SET seats_taken = seats_taken + $20, waitlist_count = waitlist_count + $21 WHERE id = $1
-       )
-       SELECT * FROM regs ORDER BY seq`,
+       mails AS (${outbox.sql})
+       SELECT regs.*, (SELECT version FROM counts) AS event_version,
+              (SELECT count(${OUTBOX_WAKE}::text) FROM mails WHERE next_attempt_at <= now()) AS woke
+       FROM regs ORDER BY seq`,
       [
         eventId,
         regs.map((r) => r.id),
@@ -165,9 +223,14 @@ export class RegistrationsRepository {
         atts.map((a) => a.memberId),
         counts.seats,
         counts.waitlisted,
+        version,
+        ...outbox.params,
       ],
     );
-    return rows.map((row) => hydrate(m, Registration, row));
+    return {
+      stored: rows.map((row) => hydrate(m, Registration, row)),
+      version: rows.length ? (rows[0].event_version as string) : null,
+    };
   }
 
   async replaceAttendees(

@@ -43,11 +43,29 @@ const ALREADY = 'This family already holds a registration for this event';
 /** Most families one transaction places. */
 const MAX_BATCH = 200;
 
+/** Most events whose last written state one process keeps (`lastWritten`). */
+const MAX_KNOWN_EVENTS = 1000;
+
 /** A family waiting for its event's next batch, checked as far as it can be without the lock. */
 interface Applicant {
   dto: CreateRegistrationDto;
   party: NewAttendee[];
   caller: Caller | undefined;
+}
+
+/** A batch placed against one state of its event; `seats` and `waitlisted` are what it adds. */
+interface Plan {
+  event: Event;
+  families: Applicant[];
+  outcomes: Outcome<RegistrationResponse>[];
+  placed: {
+    index: number;
+    position: number | null;
+    registration: NewRegistration & { id: string };
+    attendees: (NewAttendee & { id: string })[];
+  }[];
+  seats: number;
+  waitlisted: number;
 }
 
 /** A stored attendee as just inserted (never checked in). */
@@ -70,6 +88,8 @@ export class RegistrationsService {
   private readonly logger = new Logger(RegistrationsService.name);
   private readonly tokenKey: Buffer;
   private readonly batches: KeyedBatches<Applicant, RegistrationResponse>;
+  /** Events as this process last wrote them without a lock, with the row's version then. */
+  private readonly lastWritten = new Map<string, { event: Event; version: string }>();
 
   constructor(
     private readonly repo: RegistrationsRepository,
@@ -98,22 +118,67 @@ export class RegistrationsService {
   }
 
   /**
-   * The families that asked to register for one event while its previous batch ran, in one
-   * transaction: the event row is locked once, each family is placed in arrival order (seats if
-   * they fit, else the waitlist), and one statement writes them all, one their mails. A family that
-   * is refused (ineligible, event full, already registered) fails alone. If the batch's transaction
-   * fails as a whole, each family is tried again alone, so one family's fault never costs another
-   * its seat.
+   * The families that asked to register for one event while its previous batch ran, placed
+   * together: each family in arrival order (seats if it fits, else the waitlist), one statement
+   * writing them all with their mails. A family that is refused (ineligible, event full, already
+   * registered) fails alone.
+   *
+   * No lock is taken while nothing else changes the event: the batch is placed against the event
+   * as this process last wrote it, or else as read together with the families' earlier
+   * registrations, and the write happens only if the event row is still that version and none
+   * of the families holds a registration yet (`RegistrationsRepository.insertFamilies`). If that
+   * fails (another process placed families, a family cancelled, an organizer edited the event),
+   * or the write fails, the batch is placed again under the event's lock (`registerLocked`),
+   * which decides every case.
    */
   private async registerBatch(eventId: string, families: Applicant[]): Promise<Outcome<RegistrationResponse>[]> {
+    const m = this.repo.manager;
+    try {
+      const known = this.lastWritten.get(eventId);
+      if (known) {
+        // Only when every family is placed: a refusal must come from the event as stored.
+        const plan = this.plan(known.event, { emails: new Set(), userIds: new Set() }, families);
+        const outcomes = plan.placed.length === families.length ? await this.write(m, plan, known.version) : null;
+        if (outcomes) return this.logBatch(eventId, outcomes, 'as last written');
+      }
+      const read = await this.repo.eventForBatch(
+        m,
+        eventId,
+        families.map((f) => f.dto.contact.email.toLowerCase()),
+        families.flatMap((f) => (f.caller ? [f.caller.id] : [])),
+      );
+      const plan = this.plan(read?.event ?? null, read?.holders ?? null, families);
+      const outcomes = plan.placed.length ? await this.write(m, plan, read!.version) : plan.outcomes;
+      if (outcomes) return this.logBatch(eventId, outcomes, 'as read');
+      this.logger.debug({ eventId, families: families.length }, 'event changed since read: batch placed under lock');
+    } catch (err) {
+      this.logger.debug({ eventId, families: families.length, err: (err as Error).message }, 'batch placed under lock');
+    }
+    this.lastWritten.delete(eventId);
+    return this.registerLocked(eventId, families);
+  }
+
+  /**
+   * A batch in one transaction holding the event row's lock. If the transaction fails as a whole,
+   * each family is tried again alone, so one family's fault never costs another its seat.
+   */
+  private async registerLocked(eventId: string, families: Applicant[]): Promise<Outcome<RegistrationResponse>[]> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const outcomes = await this.repo.transaction((m) => this.placeBatch(m, eventId, families));
-        this.logger.log(
-          { eventId, families: families.length, placed: outcomes.filter((o) => o.ok).length },
-          'registration batch',
-        );
-        return outcomes;
+        const outcomes = await this.repo.transaction(async (m) => {
+          const event = await this.repo.lockEvent(m, eventId);
+          const holders = event
+            ? await this.repo.activeHolders(
+                m,
+                event.id,
+                families.map((f) => f.dto.contact.email.toLowerCase()),
+                families.flatMap((f) => (f.caller ? [f.caller.id] : [])),
+              )
+            : null;
+          const plan = this.plan(event, holders, families);
+          return plan.placed.length ? (await this.write(m, plan, null))! : plan.outcomes;
+        });
+        return this.logBatch(eventId, outcomes, 'locked');
       } catch (err) {
         if (violates(err, 'registrations_code_uq') && attempt < 5) continue; // a code clash: draw again
         if (families.length > 1) {
@@ -121,7 +186,7 @@ export class RegistrationsService {
           const alone: Outcome<RegistrationResponse>[] = [];
           for (const family of families) {
             try {
-              alone.push(...(await this.registerBatch(eventId, [family])));
+              alone.push(...(await this.registerLocked(eventId, [family])));
             } catch (error) {
               alone.push(failed(error));
             }
@@ -136,31 +201,40 @@ export class RegistrationsService {
     }
   }
 
-  private async placeBatch(
-    m: EntityManager,
+  private logBatch(
     eventId: string,
+    outcomes: Outcome<RegistrationResponse>[],
+    placed: 'as last written' | 'as read' | 'locked',
+  ): Outcome<RegistrationResponse>[] {
+    this.logger.log(
+      { eventId, families: outcomes.length, placed: outcomes.filter((o) => o.ok).length, against: placed },
+      'registration batch',
+    );
+    return outcomes;
+  }
+
+  /**
+   * Places a batch, in arrival order, against the event as given (null: it does not exist) and
+   * `holders`, the families' earlier registrations. Refusals are final in `outcomes`; the placed
+   * families await `write`.
+   */
+  private plan(
+    event: Event | null,
+    holders: { emails: Set<string>; userIds: Set<string> } | null,
     families: Applicant[],
-  ): Promise<Outcome<RegistrationResponse>[]> {
-    const event = await this.repo.lockEvent(m, eventId);
-    if (!event || event.status === 'draft') return families.map(() => failed(new NotFoundError('The event')));
+  ): Plan {
+    const outcomes: Outcome<RegistrationResponse>[] = new Array(families.length);
+    const plan: Plan = { event: event!, families, outcomes, placed: [], seats: 0, waitlisted: 0 };
+    if (!event || !holders || event.status === 'draft') {
+      outcomes.fill(failed(new NotFoundError('The event')));
+      return plan;
+    }
     try {
       this.checkOpen(event);
     } catch (err) {
-      return families.map(() => failed(err));
+      outcomes.fill(failed(err));
+      return plan;
     }
-    const holders = await this.repo.activeHolders(
-      m,
-      event.id,
-      families.map((f) => f.dto.contact.email.toLowerCase()),
-      families.flatMap((f) => (f.caller ? [f.caller.id] : [])),
-    );
-    const outcomes: Outcome<RegistrationResponse>[] = new Array(families.length);
-    const placed: {
-      index: number;
-      position: number | null;
-      registration: NewRegistration & { id: string };
-      attendees: (NewAttendee & { id: string })[];
-    }[] = [];
     let seats = event.seatsTaken;
     let waiting = event.waitlistCount;
     const firstDay = eventFirstDay(event);
@@ -183,7 +257,7 @@ export class RegistrationsService {
       if (caller) holders.userIds.add(caller.id);
       if (fits) seats += party.length;
       else waiting += 1;
-      placed.push({
+      plan.placed.push({
         index,
         position: fits ? null : waiting,
         registration: {
@@ -203,16 +277,44 @@ export class RegistrationsService {
         attendees: party.map((a) => ({ ...a, id: randomUUID() })),
       });
     }
-    if (!placed.length) return outcomes;
+    plan.seats = seats - event.seatsTaken;
+    plan.waitlisted = waiting - event.waitlistCount;
+    return plan;
+  }
 
-    const stored = await this.repo.insertFamilies(m, event.id, placed, {
-      seats: seats - event.seatsTaken,
-      waitlisted: waiting - event.waitlistCount,
-    });
-    const byId = new Map(stored.map((r) => [r.id, r]));
-    const rows = placed.map((p) => ({ ...p, registration: byId.get(p.registration.id)! }));
-    await this.mail.registered(m, rows, event);
-    for (const { index, position, registration: r, attendees } of rows) {
+  /**
+   * Writes a plan's placed families with their mails in one statement and completes its outcomes.
+   * `version` null: the event row is locked. Otherwise the event row's version the plan was made
+   * against: answers null, having written nothing, if the row changed since or a family already
+   * holds a registration; on success the event as written is kept for the next batch.
+   */
+  private async write(
+    m: EntityManager,
+    plan: Plan,
+    version: string | null,
+  ): Promise<Outcome<RegistrationResponse>[] | null> {
+    const { event, placed, outcomes, families } = plan;
+    const written = await this.repo.insertFamilies(
+      m,
+      event.id,
+      placed,
+      { seats: plan.seats, waitlisted: plan.waitlisted },
+      this.mail.registeredRows(placed, event),
+      version,
+    );
+    if (!written.stored.length) return null;
+    if (version !== null) {
+      const next = Object.assign(new Event(), event, {
+        seatsTaken: event.seatsTaken + plan.seats,
+        waitlistCount: event.waitlistCount + plan.waitlisted,
+      });
+      this.lastWritten.delete(event.id);
+      if (this.lastWritten.size >= MAX_KNOWN_EVENTS) this.lastWritten.delete(this.lastWritten.keys().next().value!);
+      this.lastWritten.set(event.id, { event: next, version: written.version! });
+    }
+    const byId = new Map(written.stored.map((r) => [r.id, r]));
+    for (const { index, position, registration, attendees } of placed) {
+      const r = byId.get(registration.id)!;
       this.logger.log(
         { registrationId: r.id, eventId: event.id, status: r.status, partySize: r.partySize },
         'registered',
