@@ -176,7 +176,10 @@ export class RegistrationsService {
               )
             : null;
           const plan = this.plan(event, holders, families);
-          return plan.placed.length ? (await this.write(m, plan, null))! : plan.outcomes;
+          if (!plan.placed.length) return plan.outcomes;
+          const outcomes = await this.write(m, plan, null);
+          if (!outcomes) throw new Error('the locked event row was not written');
+          return outcomes;
         });
         return this.logBatch(eventId, outcomes, 'locked');
       } catch (err) {
