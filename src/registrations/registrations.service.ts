@@ -43,8 +43,9 @@ const ALREADY = 'This family already holds a registration for this event';
 /** Most families one transaction places. */
 const MAX_BATCH = 200;
 
-/** Most events whose last written state one process keeps (`lastWritten`). */
+/** Most events whose last written state one process keeps (`lastWritten`), and for how long. */
 const MAX_KNOWN_EVENTS = 1000;
+const KNOWN_FOR_MS = 60_000;
 
 /** A family waiting for its event's next batch, checked as far as it can be without the lock. */
 interface Applicant {
@@ -89,7 +90,7 @@ export class RegistrationsService {
   private readonly tokenKey: Buffer;
   private readonly batches: KeyedBatches<Applicant, RegistrationResponse>;
   /** Events as this process last wrote them without a lock, with the row's version then. */
-  private readonly lastWritten = new Map<string, { event: Event; version: string }>();
+  private readonly lastWritten = new Map<string, { event: Event; version: string; at: number }>();
 
   constructor(
     private readonly repo: RegistrationsRepository,
@@ -135,7 +136,8 @@ export class RegistrationsService {
     const m = this.repo.manager;
     try {
       const known = this.lastWritten.get(eventId);
-      if (known) {
+      // A quiet event is read again: the version check stays the guard, this only keeps it fresh.
+      if (known && Date.now() - known.at < KNOWN_FOR_MS) {
         // Only when every family is placed: a refusal must come from the event as stored.
         const plan = this.plan(known.event, { emails: new Set(), userIds: new Set() }, families);
         const outcomes = plan.placed.length === families.length ? await this.write(m, plan, known.version) : null;
@@ -313,7 +315,7 @@ export class RegistrationsService {
       });
       this.lastWritten.delete(event.id);
       if (this.lastWritten.size >= MAX_KNOWN_EVENTS) this.lastWritten.delete(this.lastWritten.keys().next().value!);
-      this.lastWritten.set(event.id, { event: next, version: written.version! });
+      this.lastWritten.set(event.id, { event: next, version: written.version!, at: Date.now() });
     }
     const byId = new Map(written.stored.map((r) => [r.id, r]));
     for (const { index, position, registration, attendees } of placed) {
