@@ -7,9 +7,9 @@
 import { createTransport } from 'nodemailer';
 import { Client } from 'pg';
 import type { TicketData } from '../src/mail/mail-kinds';
+import { lowerPriority } from '../src/common/priority';
 import { renderMail } from '../src/mail/render';
 import { guestToken, guestTokenKey } from '../src/registrations/guest-token';
-import { getPriority, setPriority } from 'node:os';
 
 export interface MailDirectInput {
   databaseUrl: string;
@@ -49,7 +49,8 @@ interface Row {
 
 async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2]) as MailDirectInput;
-  setPriority(Math.max(getPriority(), input.nice));
+  const priorityProblem = lowerPriority(input.nice);
+  if (priorityProblem) throw new Error(priorityProblem);
   const db = new Client({ connectionString: input.databaseUrl });
   await db.connect();
   const { rows: events } = await db.query('SELECT * FROM events WHERE id = $1', [input.eventId]);

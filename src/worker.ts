@@ -1,31 +1,17 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { getPriority, setPriority } from 'node:os';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { lowerPriority } from './common/priority';
 import { stopOnSignals } from './common/shutdown';
 import { loadEnvOrExit } from './config/env';
 import { REDIS, redisReady } from './redis/redis.module';
 import { WorkerModule } from './worker.module';
 
-/**
- * Lowers this process's CPU priority (WORKER_NICE). Where that is not allowed (a container without
- * the capability, say) the worker runs at the priority it has and says so.
- */
-function yieldCpu(nice: number): string | null {
-  if (nice === 0) return null;
-  try {
-    setPriority(Math.max(getPriority(), nice));
-    return null;
-  } catch (err) {
-    return `could not lower the worker's priority to nice ${nice}: ${(err as Error).message}`;
-  }
-}
-
 async function bootstrap(): Promise<void> {
   const env = loadEnvOrExit();
-  const priorityProblem = yieldCpu(env.WORKER_NICE);
+  const priorityProblem = lowerPriority(env.WORKER_NICE);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { exitOf, freePort, startProcess, waitUntil } from './utils/processes';
 
@@ -7,10 +7,15 @@ describe('the api and worker processes', () => {
     const w = startProcess('worker.js', {});
     try {
       await waitUntil(() => w.out().includes('worker started'), 20_000);
-      // It yields the CPU to the api (WORKER_NICE, 10 by default): the nice value of its main
-      // thread, field 19 of /proc/<pid>/stat (after the command name in parentheses).
-      const stat = readFileSync(`/proc/${w.child.pid}/stat`, 'utf8');
-      expect(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])).toBe(Math.max(10, getPriority()));
+      // It yields the CPU to the api (WORKER_NICE, 10 by default): the nice value of each of its
+      // threads, field 19 of /proc/<pid>/task/<tid>/stat (after the command name in parentheses).
+      const tids = readdirSync(`/proc/${w.child.pid}/task`);
+      expect(tids.length).toBeGreaterThan(1);
+      const nices = tids.map((tid) => {
+        const stat = readFileSync(`/proc/${w.child.pid}/task/${tid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+      expect(nices).toEqual(tids.map(() => Math.max(10, getPriority())));
       w.child.kill('SIGTERM');
       expect(await exitOf(w.child)).toBe(0);
       const lines = w
