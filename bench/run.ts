@@ -229,16 +229,31 @@ async function bulkRegistrations(
 
 /** Mail still to go (due now) or being sent: other scenarios wait for none, or skip it. */
 async function skipMailBacklog(db: Pool): Promise<number> {
-  const r = await db.query(
-    `UPDATE notifications SET status = 'skipped', last_error = 'bench: backlog skipped between scenarios'
-     WHERE status = 'pending' AND next_attempt_at <= now()`,
-  );
+  // Rows locked in id order, as the worker's claims and marks lock them (an unordered UPDATE can
+  // deadlock with them), skipping the few the worker holds right now: they are sent, and the loop
+  // takes whatever is still pending after them.
+  let skipped = 0;
+  for (;;) {
+    const r = await db.query(
+      `WITH s AS (
+         SELECT id FROM notifications WHERE status = 'pending' AND next_attempt_at <= now()
+         ORDER BY id FOR UPDATE SKIP LOCKED)
+       UPDATE notifications n SET status = 'skipped', last_error = 'bench: backlog skipped between scenarios'
+       FROM s WHERE n.id = s.id`,
+    );
+    skipped += r.rowCount ?? 0;
+    const left = await db.query(
+      `SELECT 1 FROM notifications WHERE status = 'pending' AND next_attempt_at <= now() LIMIT 1`,
+    );
+    if (!left.rowCount) break;
+    await sleep(50);
+  }
   await waitUntil(
     async () => (await db.query(`SELECT 1 FROM notifications WHERE status = 'sending' LIMIT 1`)).rowCount === 0,
     60_000,
     'the worker to finish the mails it holds',
   );
-  return r.rowCount ?? 0;
+  return skipped;
 }
 
 // ---------------------------------------------------------------------------------------------
