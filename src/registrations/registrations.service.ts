@@ -69,6 +69,14 @@ interface Plan {
   waitlisted: number;
 }
 
+/** The emails and accounts of a batch's families, to look up who already holds a registration. */
+function holderKeys(families: Applicant[]): [emails: string[], userIds: string[]] {
+  return [
+    families.map((f) => f.dto.contact.email.toLowerCase()),
+    families.flatMap((f) => (f.caller ? [f.caller.id] : [])),
+  ];
+}
+
 /** A stored attendee as just inserted (never checked in). */
 function toAttendee(r: Registration, a: NewAttendee & { id: string }, position: number): Attendee {
   return Object.assign(new Attendee(), {
@@ -143,12 +151,7 @@ export class RegistrationsService {
         const outcomes = plan.placed.length === families.length ? await this.write(m, plan, known.version) : null;
         if (outcomes) return this.logBatch(eventId, outcomes, 'as last written');
       }
-      const read = await this.repo.eventForBatch(
-        m,
-        eventId,
-        families.map((f) => f.dto.contact.email.toLowerCase()),
-        families.flatMap((f) => (f.caller ? [f.caller.id] : [])),
-      );
+      const read = await this.repo.eventForBatch(m, eventId, ...holderKeys(families));
       const plan = this.plan(read?.event ?? null, read?.holders ?? null, families);
       const outcomes = plan.placed.length ? await this.write(m, plan, read!.version) : plan.outcomes;
       if (outcomes) return this.logBatch(eventId, outcomes, 'as read');
@@ -169,14 +172,7 @@ export class RegistrationsService {
       try {
         const outcomes = await this.repo.transaction(async (m) => {
           const event = await this.repo.lockEvent(m, eventId);
-          const holders = event
-            ? await this.repo.activeHolders(
-                m,
-                event.id,
-                families.map((f) => f.dto.contact.email.toLowerCase()),
-                families.flatMap((f) => (f.caller ? [f.caller.id] : [])),
-              )
-            : null;
+          const holders = event ? await this.repo.activeHolders(m, event.id, ...holderKeys(families)) : null;
           const plan = this.plan(event, holders, families);
           if (!plan.placed.length) return plan.outcomes;
           const outcomes = await this.write(m, plan, null);
