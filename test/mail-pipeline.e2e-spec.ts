@@ -3,7 +3,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { EntityManager } from 'typeorm';
 import { FanoutAudiences } from '../src/notifications/audiences';
-import { MAIL_QUEUE, JOB_SEND } from '../src/notifications/mail-queue';
+import { MAIL_QUEUE, JOB_SEND, mailJobId } from '../src/notifications/mail-queue';
 import { MailRequest, Outbox } from '../src/notifications/outbox';
 import { MailPreparers } from '../src/notifications/preparers';
 import { REDIS } from '../src/redis/redis.module';
@@ -11,6 +11,7 @@ import { createApp, TestApp } from './utils/create-app';
 import { createWorker, FAST_MAIL } from './utils/create-worker';
 import { resetDb, resetQueues } from './utils/reset-db';
 import { SmtpSink } from './utils/smtp-sink';
+import { waitUntil } from './utils/processes';
 
 let seq = 0;
 function welcome(overrides: Partial<MailRequest> = {}): MailRequest {
@@ -160,6 +161,39 @@ describe('the mail pipeline (outbox → relay → BullMQ → sender → SMTP)', 
       expect(new Set(sink.received.map((m) => m.notificationId)).size).toBe(10);
     } finally {
       await second.close();
+    }
+  });
+
+  it('should push again a job Redis lost, and leave alone a job waiting its turn', async () => {
+    const queue = t.app.get<Queue>(getQueueToken(MAIL_QUEUE));
+    const pushedAt = async (id: string): Promise<number | null> => {
+      const q = (await rowOf(t, id)).queued_at as Date | null;
+      return q ? q.getTime() : null;
+    };
+    // Paused for every worker: the jobs wait in Redis and no sender takes them.
+    await queue.pause();
+    try {
+      const id = (await enqueue(welcome()))!;
+      await waitUntil(async () => (await pushedAt(id)) !== null, 10_000, 'the relay to push the job');
+      expect(['waiting', 'paused']).toContain(await queue.getJobState(mailJobId(id, 1)));
+      // Pushed long ago as far as the row says, but its job is still in Redis, waiting its turn.
+      await t.db.query(`UPDATE notifications SET queued_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+      const old = (await pushedAt(id))!;
+      await sleep(1000); // ten polls
+      expect(await pushedAt(id)).toBe(old);
+
+      // Now Redis loses it: the next poll finds the job gone and pushes it again.
+      await queue.remove(mailJobId(id, 1));
+      await waitUntil(async () => (await pushedAt(id))! > old, 10_000, 'the relay to push the lost job again');
+      expect(['waiting', 'paused']).toContain(await queue.getJobState(mailJobId(id, 1)));
+      await queue.resume();
+      await sink.waitFor(1);
+      const row = await waitForRow(t, id, 'sent');
+      expect(row.attempts).toBe(1);
+      await sleep(500);
+      expect(sink.received.map((m) => m.notificationId)).toEqual([id]);
+    } finally {
+      await queue.resume();
     }
   });
 

@@ -10,7 +10,9 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
  * whether it was sent. BullMQ jobs only wake senders.
  */
 @Entity('notifications')
-@Index('notifications_due_idx', ['nextAttemptAt'], { where: "status = 'pending'" })
+// The relay's, (queued_at NULLS FIRST, next_attempt_at) WHERE status = 'pending': rows no job was
+// pushed for yet, then the pushes oldest first. Defined in its migration (NULLS FIRST).
+@Index('notifications_due_idx', { synchronize: false })
 @Index('notifications_lease_idx', ['leaseExpiresAt'], { where: "status = 'sending'" })
 @Index('notifications_admin_idx', ['status', 'kind', 'createdAt'])
 @Check('notifications_status_check', "status IN ('pending', 'sending', 'sent', 'failed', 'skipped')")

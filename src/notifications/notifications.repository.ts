@@ -20,25 +20,52 @@ export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * Marks up to `limit` due rows as queued and hands them to `push` inside the same transaction:
-   * if the push fails (Redis down) the marks roll back and the next pass tries again. Rows whose
-   * job was pushed `requeueSeconds` ago and never claimed are pushed again (Redis lost them).
-   * SKIP LOCKED lets several relays share the work.
+   * Marks up to `limit` due rows that no job was pushed for yet as queued, and hands them to `push`
+   * inside the same transaction: if the push fails (Redis down) the marks roll back and the next
+   * pass tries again. SKIP LOCKED lets several relays share the work. A row leaves the due index
+   * when it is queued, so a pass reads only the rows it relays, however long the queue behind it.
    */
-  async relayDue(limit: number, requeueSeconds: number, push: (rows: DueRow[]) => Promise<void>): Promise<number> {
+  relayDue(limit: number, push: (rows: DueRow[]) => Promise<void>): Promise<number> {
+    return this.relay(`queued_at IS NULL AND next_attempt_at <= now()`, [limit], push);
+  }
+
+  /**
+   * Due rows whose job was pushed more than `requeueSeconds` ago and has not started, oldest push
+   * first, read without locks: the relay asks Redis which of them still have their job.
+   */
+  queuedLongAgo(limit: number, requeueSeconds: number): Promise<DueRow[]> {
+    return this.db.query(
+      `SELECT id, attempts, kind FROM notifications
+       WHERE status = 'pending' AND queued_at < now() - make_interval(secs => $2) AND next_attempt_at <= now()
+       ORDER BY queued_at NULLS FIRST
+       LIMIT $1`,
+      [limit, requeueSeconds],
+    );
+  }
+
+  /** `relayDue` for rows whose job Redis lost (`queuedLongAgo`), if they are still waiting for it. */
+  relayAgain(ids: string[], requeueSeconds: number, push: (rows: DueRow[]) => Promise<void>): Promise<number> {
+    return this.relay(
+      `id = ANY($2::uuid[]) AND queued_at < now() - make_interval(secs => $3) AND next_attempt_at <= now()`,
+      [ids.length, ids, requeueSeconds],
+      push,
+    );
+  }
+
+  /** The rows `due` picks, in the due index's order (so a LIMIT stops early), marked queued and pushed. */
+  private relay(due: string, params: unknown[], push: (rows: DueRow[]) => Promise<void>): Promise<number> {
     return this.db.transaction(async (m) => {
       const rows = await returning<DueRow>(
         m,
         `WITH due AS (
            SELECT id FROM notifications
-           WHERE status = 'pending' AND next_attempt_at <= now()
-             AND (queued_at IS NULL OR queued_at < now() - make_interval(secs => $2))
-           ORDER BY next_attempt_at
+           WHERE status = 'pending' AND ${due}
+           ORDER BY queued_at NULLS FIRST, next_attempt_at
            LIMIT $1
            FOR UPDATE SKIP LOCKED)
          UPDATE notifications n SET queued_at = now() FROM due WHERE n.id = due.id
          RETURNING n.id, n.attempts, n.kind`,
-        [limit, requeueSeconds],
+        params,
       );
       if (rows.length) await push(rows);
       return rows.length;
@@ -63,18 +90,20 @@ export class NotificationsRepository {
    * The one conditional UPDATE that makes rows this sender's: pending and due → sending with a
    * lease. Any other job or worker racing for a row finds it claimed and gets nothing for it. Rows
    * are locked in id order, so two senders claiming overlapping sets cannot deadlock.
+   *
+   * Each row is found by its key alone (`byKey`), then checked: asked for "pending", the planner
+   * could read the status indexes, which hold every row of the queue behind a burst.
    */
   async claimMany(ids: string[], leaseSeconds: number): Promise<Notification[]> {
     const rows = await returning<Record<string, unknown>>(
       this.db,
       `WITH c AS (
-         SELECT id FROM notifications
-         WHERE id = ANY($1::uuid[]) AND status = 'pending' AND next_attempt_at <= now()
-         ORDER BY id
-         FOR UPDATE)
+         SELECT x.id FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS w(id) ORDER BY id) w
+         ${byKey('x', 'id, status, next_attempt_at')}
+         WHERE x.status = 'pending' AND x.next_attempt_at <= now())
        UPDATE notifications n SET status = 'sending', attempts = n.attempts + 1,
          lease_expires_at = now() + make_interval(secs => $2), updated_at = now()
-       FROM c WHERE n.id = c.id AND n.status = 'pending' AND n.next_attempt_at <= now()
+       FROM c WHERE n.id = c.id
        RETURNING n.*`,
       [ids, leaseSeconds],
     );
@@ -105,8 +134,9 @@ export class NotificationsRepository {
   }
 
   /**
-   * `markSent` for several rows in one statement (locked in id order, like `claimMany`); answers
-   * the ids it recorded: a row missing from the answer was taken over after its lease ran out.
+   * `markSent` for several rows in one statement (found by key and locked in id order, like
+   * `claimMany`); answers the ids it recorded: a row missing from the answer was taken over after
+   * its lease ran out.
    */
   async markSentMany(
     sent: { id: string; attempts: number; messageId: string | null; smtpResponse: string | null }[],
@@ -116,14 +146,13 @@ export class NotificationsRepository {
       `WITH v AS (
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[]) AS v(id, attempts, message_id, smtp_response)),
        c AS (
-         SELECT n.id FROM notifications n JOIN v ON v.id = n.id
-         WHERE n.status = 'sending' AND n.attempts = v.attempts
-         ORDER BY n.id
-         FOR UPDATE OF n)
+         SELECT x.id FROM (SELECT id, attempts FROM v ORDER BY id) w
+         ${byKey('x', 'id, status, attempts')}
+         WHERE x.status = 'sending' AND x.attempts = w.attempts)
        UPDATE notifications n SET status = 'sent', sent_at = now(), lease_expires_at = NULL, last_error = NULL,
          message_id = v.message_id, smtp_response = v.smtp_response, updated_at = now()
        FROM v, c
-       WHERE n.id = v.id AND n.id = c.id AND n.status = 'sending' AND n.attempts = v.attempts
+       WHERE n.id = v.id AND n.id = c.id
        RETURNING n.id`,
       [
         sent.map((s) => s.id),
@@ -184,6 +213,16 @@ export class NotificationsRepository {
   transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
   }
+}
+
+/**
+ * Joined to a list of ids `w` in id order: the row of each, found by primary key and locked
+ * (FOR UPDATE keeps the subquery from being merged into the query, so no other index can be
+ * chosen for it), one after the other in the list's order. Conditions on its columns go after
+ * it; they see the row as it is once locked.
+ */
+function byKey(alias: string, columns: string): string {
+  return `CROSS JOIN LATERAL (SELECT ${columns} FROM notifications WHERE id = w.id FOR UPDATE) ${alias}`;
 }
 
 /** Raw RETURNING * row → entity shape. */

@@ -8,7 +8,11 @@ import { DueRow, NotificationsRepository } from './notifications.repository';
 import { OUTBOX_CHANNEL } from './outbox';
 
 const BATCH = 500;
-const PUSH_TIMEOUT_MS = 5_000;
+/** Least time from one relay pass to the next when wake-ups keep coming. */
+const PASS_GAP_MS = 50;
+/** Jobs asked of Redis at a time when looking for lost ones. */
+const LOST_SLICE = 50;
+const REDIS_TIMEOUT_MS = 5_000;
 
 /**
  * Moves due outbox rows into BullMQ. Woken by NOTIFY at commit (LISTEN on its own connection) and
@@ -45,18 +49,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.listener?.end().catch(() => undefined);
   }
 
-  /** One poll: hand back expired leases, then relay what is due. */
+  /** One poll: hand back expired leases, push again the jobs Redis lost, then relay what is due. */
   private async tick(): Promise<void> {
     try {
       const released = await this.rows.releaseExpiredLeases();
       if (released) this.logger.warn({ released }, 'rows whose sender stopped mid-send are due again');
+      const requeued = await this.requeueLost();
+      if (requeued) this.logger.warn({ requeued }, 'rows whose job Redis lost were pushed again');
     } catch (err) {
       this.logger.warn({ error: (err as Error).message }, 'sweep failed');
     }
     await this.kick();
   }
 
-  /** Relays until nothing is due; a wake-up during a pass runs one more pass. */
+  /** Relays until nothing is due; wake-ups during a pass run one more pass, PASS_GAP_MS after its start. */
   async kick(): Promise<void> {
     if (this.stopped) return;
     if (this.running) {
@@ -67,10 +73,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       do {
         this.again = false;
+        const started = Date.now();
         let n: number;
         do {
-          n = await this.rows.relayDue(BATCH, this.config.get('MAIL_REQUEUE_SECONDS'), (due) => this.push(due));
+          n = await this.rows.relayDue(BATCH, (due) => this.push(due));
         } while (n === BATCH && !this.stopped);
+        // Under a stream of commits (each wakes the relay) a pass takes what came in the last
+        // PASS_GAP_MS together, rather than one pass, a query and a push per commit.
+        const wait = started + PASS_GAP_MS - Date.now();
+        if (this.again && !this.stopped && wait > 0) await new Promise((r) => setTimeout(r, wait));
       } while (this.again && !this.stopped);
     } catch (err) {
       this.logger.warn({ error: (err as Error).message }, 'relay pass failed; the next poll tries again');
@@ -85,23 +96,32 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       data: { notificationId: r.id },
       opts: { jobId: mailJobId(r.id, r.attempts + 1), removeOnComplete: true, removeOnFail: true, attempts: 1 },
     }));
-    let timer: NodeJS.Timeout | undefined;
-    const added = this.queue.addBulk(jobs);
-    // If the timeout wins, the push may still fail later (Redis gone): that must not go unhandled.
-    added.catch(() => undefined);
-    try {
-      await Promise.race([
-        added,
-        new Promise((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`Redis did not take the jobs within ${PUSH_TIMEOUT_MS} ms`)),
-            PUSH_TIMEOUT_MS,
-          );
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
+    await withinRedisTimeout(this.queue.addBulk(jobs), 'take the jobs');
+  }
+
+  /**
+   * Rows pushed long ago and still waiting for their job: a long queue's rows (their job is in
+   * Redis, waiting its turn) or a job Redis lost (restarted empty, or the job failed before its
+   * claim). Only the latter are pushed again. Redis is asked for the oldest pushes first, a slice
+   * at a time, and no further than a slice where every job was found: a long queue costs one slice
+   * per poll, a Redis that lost everything a batch per poll. Behind a long queue a single lost job
+   * is found as the queue ahead of it drains.
+   */
+  private async requeueLost(): Promise<number> {
+    const requeueSeconds = this.config.get('MAIL_REQUEUE_SECONDS');
+    const stale = await this.rows.queuedLongAgo(BATCH, requeueSeconds);
+    const lost: string[] = [];
+    for (let i = 0; i < stale.length; i += LOST_SLICE) {
+      const slice = stale.slice(i, i + LOST_SLICE);
+      const states = await withinRedisTimeout(
+        Promise.all(slice.map((r) => this.queue.getJobState(mailJobId(r.id, r.attempts + 1)))),
+        'answer for the jobs',
+      );
+      const gone = slice.filter((_, k) => states[k] === 'unknown');
+      if (!gone.length) break;
+      lost.push(...gone.map((r) => r.id));
     }
+    return lost.length ? this.rows.relayAgain(lost, requeueSeconds, (due) => this.push(due)) : 0;
   }
 
   /** LISTEN on a connection of its own; reconnects after a drop (the poll covers the gap). */
@@ -127,5 +147,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await client.end().catch(() => undefined);
       if (!this.stopped) await new Promise((r) => setTimeout(r, 1000));
     }
+  }
+}
+
+/** Redis calls that must not hang the relay when Redis is gone (the outbox in Postgres waits). */
+async function withinRedisTimeout<T>(call: Promise<T>, what: string): Promise<T> {
+  // If the timeout wins, the call may still fail later (Redis gone): that must not go unhandled.
+  call.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      call,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`Redis did not ${what} within ${REDIS_TIMEOUT_MS} ms`)),
+          REDIS_TIMEOUT_MS,
+        );
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
 }
