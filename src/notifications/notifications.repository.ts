@@ -22,8 +22,8 @@ export class NotificationsRepository {
   /**
    * Marks up to `limit` due rows that no job was pushed for yet as queued, and hands them to `push`
    * inside the same transaction: if the push fails (Redis down) the marks roll back and the next
-   * pass tries again. SKIP LOCKED lets several relays share the work. A row leaves the due index
-   * when it is queued, so a pass reads only the rows it relays, however long the queue behind it.
+   * pass tries again. SKIP LOCKED lets several relays share the work. The rows not yet pushed lead
+   * the due index (`queued_at` NULLS FIRST), so a pass reads those, however long the queue behind.
    */
   relayDue(limit: number, push: (rows: DueRow[]) => Promise<void>): Promise<number> {
     return this.relay(`queued_at IS NULL AND next_attempt_at <= now()`, [limit], push);
