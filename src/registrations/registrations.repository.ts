@@ -100,15 +100,11 @@ export class RegistrationsRepository {
     emails: string[],
     userIds: string[],
   ): Promise<{ emails: Set<string>; userIds: Set<string> }> {
-    const rows: { email: string; userId: string | null }[] = await m.query(
-      `SELECT contact_email AS email, user_id AS "userId" FROM registrations
-       WHERE event_id = $1 AND status <> 'cancelled' AND (contact_email = ANY($2::text[]) OR user_id = ANY($3::uuid[]))`,
+    const [row]: { emails: string[]; user_ids: string[] }[] = await m.query(
+      `SELECT ARRAY(${heldEmails('$1', '$2')}) AS emails, ARRAY(${heldUsers('$1', '$3')}) AS user_ids`,
       [eventId, emails, userIds],
     );
-    return {
-      emails: new Set(rows.map((r) => r.email)),
-      userIds: new Set(rows.flatMap((r) => (r.userId ? [r.userId] : []))),
-    };
+    return { emails: new Set(row.emails), userIds: new Set(row.user_ids) };
   }
 
   /**
@@ -126,10 +122,8 @@ export class RegistrationsRepository {
   ): Promise<{ event: Event; version: string; holders: { emails: Set<string>; userIds: Set<string> } } | null> {
     const [row]: Record<string, unknown>[] = await m.query(
       `SELECT e.*, e.xmin::text AS row_version,
-         ARRAY(SELECT r.contact_email FROM registrations r
-               WHERE r.event_id = e.id AND r.status <> 'cancelled' AND r.contact_email = ANY($2::text[])) AS held_emails,
-         ARRAY(SELECT r.user_id::text FROM registrations r
-               WHERE r.event_id = e.id AND r.status <> 'cancelled' AND r.user_id = ANY($3::uuid[])) AS held_users
+         ARRAY(${heldEmails('e.id', '$2')}) AS held_emails,
+         ARRAY(${heldUsers('e.id', '$3')}) AS held_users
        FROM events e WHERE e.id = $1`,
       [eventId, emails, userIds],
     );
@@ -171,10 +165,8 @@ export class RegistrationsRepository {
          UPDATE events SET seats_taken = seats_taken + $20, waitlist_count = waitlist_count + $21
          WHERE id = $1 AND ($22::xid IS NULL OR (
            xmin = $22::xid
-           AND NOT EXISTS (SELECT 1 FROM registrations h WHERE h.event_id = $1 AND h.status <> 'cancelled'
-                           AND h.contact_email = ANY($8::text[]))
-           AND NOT EXISTS (SELECT 1 FROM registrations h WHERE h.event_id = $1 AND h.status <> 'cancelled'
-                           AND h.user_id = ANY($3::uuid[]))))
+           AND NOT EXISTS (${heldEmails('$1', '$8')})
+           AND NOT EXISTS (${heldUsers('$1', '$3')})))
          RETURNING xmin::text AS version
        ),
        regs AS (
@@ -367,4 +359,26 @@ export class RegistrationsRepository {
       [ids],
     );
   }
+}
+
+/*
+ * Which of a list of emails (or accounts) hold an active registration of an event: each looked up
+ * on its own by (event, email) in the unique index, whatever the statistics say. Planned as one
+ * `= ANY(list)`, a new event that the statistics do not know yet (a popular one, the minute it
+ * opens) looks nearly empty, and the planner reads all of its registrations instead, every batch.
+ * OFFSET 0 keeps each lookup a subquery of its own.
+ */
+function heldEmails(event: string, emails: string): string {
+  return `SELECT h.contact_email FROM unnest(${emails}::text[]) AS w(email)
+          CROSS JOIN LATERAL (SELECT contact_email FROM registrations
+                              WHERE event_id = ${event} AND status <> 'cancelled' AND contact_email = w.email
+                              OFFSET 0) h`;
+}
+
+/** `heldEmails` for accounts; the ids come back as text. */
+function heldUsers(event: string, userIds: string): string {
+  return `SELECT h.user_id::text FROM unnest(${userIds}::uuid[]) AS w(id)
+          CROSS JOIN LATERAL (SELECT user_id FROM registrations
+                              WHERE event_id = ${event} AND status <> 'cancelled' AND user_id = w.id
+                              OFFSET 0) h`;
 }
