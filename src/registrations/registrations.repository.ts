@@ -362,23 +362,18 @@ export class RegistrationsRepository {
 }
 
 /*
- * Which of a list of emails (or accounts) hold an active registration of an event: each looked up
- * on its own by (event, email) in the unique index, whatever the statistics say. Planned as one
- * `= ANY(list)`, a new event that the statistics do not know yet (a popular one, the minute it
- * opens) looks nearly empty, and the planner reads all of its registrations instead, every batch.
- * OFFSET 0 keeps each lookup a subquery of its own.
+ * Which of a list of emails (or accounts) hold an active registration of an event, as text: each
+ * looked up on its own in the unique index on (event, email) or (event, account), whatever the
+ * statistics say. Planned as one `= ANY(list)`, a new event that the statistics do not know yet (a
+ * popular one, the minute it opens) looks nearly empty, and the planner reads all of its
+ * registrations instead, every batch. OFFSET 0 keeps each lookup a subquery of its own.
  */
-function heldEmails(event: string, emails: string): string {
-  return `SELECT h.contact_email FROM unnest(${emails}::text[]) AS w(email)
-          CROSS JOIN LATERAL (SELECT contact_email FROM registrations
-                              WHERE event_id = ${event} AND status <> 'cancelled' AND contact_email = w.email
+function heldBy(column: 'contact_email' | 'user_id', type: 'text' | 'uuid', event: string, list: string): string {
+  return `SELECT h.${column}::text FROM unnest(${list}::${type}[]) AS w(key)
+          CROSS JOIN LATERAL (SELECT ${column} FROM registrations
+                              WHERE event_id = ${event} AND status <> 'cancelled' AND ${column} = w.key
                               OFFSET 0) h`;
 }
 
-/** `heldEmails` for accounts; the ids come back as text. */
-function heldUsers(event: string, userIds: string): string {
-  return `SELECT h.user_id::text FROM unnest(${userIds}::uuid[]) AS w(id)
-          CROSS JOIN LATERAL (SELECT user_id FROM registrations
-                              WHERE event_id = ${event} AND status <> 'cancelled' AND user_id = w.id
-                              OFFSET 0) h`;
-}
+const heldEmails = (event: string, emails: string): string => heldBy('contact_email', 'text', event, emails);
+const heldUsers = (event: string, userIds: string): string => heldBy('user_id', 'uuid', event, userIds);
