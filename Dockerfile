@@ -1,7 +1,7 @@
 # The api and worker image (one image, two commands); see docker-compose.yml and docs/operations.md.
 #   docker build -t kinship .
 #   docker run kinship                                   the api (node --max-old-space-size=192 dist/src/main.js)
-#   docker run kinship node dist/src/worker.js           a worker
+#   docker run kinship node --max-old-space-size=256 dist/src/worker.js   a worker
 #   docker run kinship node_modules/.bin/typeorm migration:run -d dist/src/database/data-source.js
 
 FROM node:20-bookworm-slim AS build

@@ -61,6 +61,8 @@ const MAIL_CONCURRENCY = 16;
 const API_POOL = 20; // src/database/options.ts: extra.max
 // The api's heap bound, as the image starts it (Dockerfile CMD, docs/operations.md).
 const API_NODE_ARGS = ['--max-old-space-size=192'];
+// The worker's, likewise (package.json start:worker, docker-compose.yml, docs/operations.md).
+const WORKER_NODE_ARGS = ['--max-old-space-size=256'];
 // The worker lowers its own priority to this (src/config/env.ts WORKER_NICE default); the mail
 // baseline runs at the same.
 const WORKER_NICE = 10;
@@ -907,12 +909,10 @@ async function main(): Promise<void> {
     ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []),
   ]);
   const workerProfDir = `${profDir}-worker`;
-  const worker = startNode(
-    'worker',
-    'worker.js',
-    appEnv(sink.url),
-    CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${workerProfDir}`] : [],
-  );
+  const worker = startNode('worker', 'worker.js', appEnv(sink.url), [
+    ...WORKER_NODE_ARGS,
+    ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${workerProfDir}`] : []),
+  ]);
   const db = new Pool({ connectionString: DATABASE_URL, max: 4, application_name: 'bench-probe' });
   let failed: unknown;
   try {

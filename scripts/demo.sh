@@ -133,7 +133,7 @@ http_ok() { node -e "fetch(process.argv[1],{signal:AbortSignal.timeout(2000)}).t
 
 start mail-catcher node dist/src/dev/mail-catcher.js --smtp-port "$MAIL_CATCHER_SMTP_PORT" --http-port "$MAIL_CATCHER_HTTP_PORT"
 start api node --max-old-space-size=192 dist/src/main.js
-start worker node dist/src/worker.js
+start worker node --max-old-space-size=256 dist/src/worker.js
 
 set +e
 deadline=$((SECONDS + 120))
