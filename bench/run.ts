@@ -503,39 +503,43 @@ interface MailDirectRun extends MailDirectResult {
   cpuMsPerMail: number;
 }
 
+interface MailRound {
+  order: 'pipeline first' | 'direct first';
+  pipeline: MailPipelineRun;
+  direct: MailDirectRun;
+  ratio: number;
+  cpuRatio: number;
+}
+
 /**
  * MAIL_ROUNDS rounds, each on an event of its own: the pipeline and the baseline one after the
- * other, first one then the other in turn (ABBA...), so the machine's drift over a minute falls
- * on both. The figure is the median of the rounds' ratios; each round is in the raw figures.
+ * other, first one then the other in turn (AB BA AB ...), so the machine's drift over a minute
+ * falls on both. The figure is the median of the rounds' ratios; each round is in the raw figures.
  */
 async function mail(db: Pool, sink: CountingSink, token: string, worker: Proc): Promise<void> {
-  const rounds: { order: string; pipeline: MailPipelineRun; direct: MailDirectRun; ratio: number; cpuRatio: number }[] =
-    [];
+  const rounds: MailRound[] = [];
   for (let k = 1; k <= MAIL_ROUNDS; k++) {
     await skipMailBacklog(db);
     const eventId = await createEvent(token, 100_000, 'Mail event');
     // Registrations and attendees first (not timed); then each half of the round.
     await bulkRegistrations(db, eventId, MAIL_COUNT, { maxParty: 4, cancelledPerTen: 0, tag: `M${k}` });
     await sleep(1500);
-    const directFirst = k % 2 === 0;
-    let pipeline: MailPipelineRun | undefined;
-    let direct: MailDirectRun | undefined;
-    for (const half of directFirst ? ['direct', 'pipeline'] : ['pipeline', 'direct']) {
-      if (half === 'pipeline') pipeline = await mailPipeline(db, sink, eventId, worker, k);
-      else direct = await mailDirect(sink, eventId, k);
+    let pipeline: MailPipelineRun;
+    let direct: MailDirectRun;
+    const order = k % 2 === 0 ? 'direct first' : 'pipeline first';
+    if (order === 'pipeline first') {
+      pipeline = await mailPipeline(db, sink, eventId, worker, k);
       await sleep(1000);
+      direct = await mailDirect(sink, eventId, k);
+    } else {
+      direct = await mailDirect(sink, eventId, k);
+      await sleep(1000);
+      pipeline = await mailPipeline(db, sink, eventId, worker, k);
     }
-    const ratio = pipeline!.mailsPerSec / direct!.mailsPerSec;
-    const cpuRatio = direct!.cpuMsPerMail / pipeline!.workerCpuMsPerMail;
-    rounds.push({
-      order: directFirst ? 'direct first' : 'pipeline first',
-      pipeline: pipeline!,
-      direct: direct!,
-      ratio,
-      cpuRatio,
-    });
+    const ratio = pipeline.mailsPerSec / direct.mailsPerSec;
+    rounds.push({ order, pipeline, direct, ratio, cpuRatio: direct.cpuMsPerMail / pipeline.workerCpuMsPerMail });
     log(
-      `mail round ${k}: pipeline ${f0(pipeline!.mailsPerSec)}/s, direct ${f0(direct!.mailsPerSec)}/s, ratio ${f2(ratio)}`,
+      `mail round ${k}: pipeline ${f0(pipeline.mailsPerSec)}/s, direct ${f0(direct.mailsPerSec)}/s, ratio ${f2(ratio)}`,
     );
   }
   const ratios = rounds.map((r) => r.ratio);
@@ -551,31 +555,19 @@ async function mail(db: Pool, sink: CountingSink, token: string, worker: Proc): 
     poolSize: MAIL_POOL_SIZE,
     concurrency: MAIL_CONCURRENCY,
   };
-  const list = (xs: number[], f: (n: number) => string) => xs.map(f).join(', ');
+  const each = (f: (r: MailRound) => number, format: (n: number) => string) => rounds.map(f).map(format).join(', ');
   row(
     `mail 5,000 ×${rounds.length}`,
-    `${list(
-      rounds.map((r) => r.pipeline.mailsPerSec),
-      f0,
-    )} mails/s (commit → last accepted)`,
-    `direct Nodemailer ${list(
-      rounds.map((r) => r.direct.mailsPerSec),
-      f0,
-    )}/s`,
+    `${each((r) => r.pipeline.mailsPerSec, f0)} mails/s (commit → last accepted)`,
+    `direct Nodemailer ${each((r) => r.direct.mailsPerSec, f0)}/s`,
     `${f2(ratio)} (${f2(Math.min(...ratios))}–${f2(Math.max(...ratios))})`,
     '≥ 0.8',
     yes(ratio >= 0.8),
   );
   row(
     '',
-    `worker CPU ${list(
-      rounds.map((r) => r.pipeline.workerCpuMsPerMail),
-      f1,
-    )} ms/mail`,
-    `direct ${list(
-      rounds.map((r) => r.direct.cpuMsPerMail),
-      f1,
-    )} ms/mail`,
+    `worker CPU ${each((r) => r.pipeline.workerCpuMsPerMail, f1)} ms/mail`,
+    `direct ${each((r) => r.direct.cpuMsPerMail, f1)} ms/mail`,
     f2(cpuRatio),
     '(information)',
     '',
