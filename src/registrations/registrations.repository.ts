@@ -29,6 +29,12 @@ export interface NewAttendee {
   memberId: string | null;
 }
 
+/** Which of a batch's emails and accounts already hold an active registration for the event. */
+export interface Holders {
+  emails: Set<string>;
+  userIds: Set<string>;
+}
+
 /** A family on the waitlist, in request order. */
 export interface Waiting {
   id: string;
@@ -94,12 +100,7 @@ export class RegistrationsRepository {
    * with the event row locked, so no registration of the event can appear before the caller's
    * insert (every insert of one takes that lock first).
    */
-  async activeHolders(
-    m: EntityManager,
-    eventId: string,
-    emails: string[],
-    userIds: string[],
-  ): Promise<{ emails: Set<string>; userIds: Set<string> }> {
+  async activeHolders(m: EntityManager, eventId: string, emails: string[], userIds: string[]): Promise<Holders> {
     const [row]: { emails: string[]; user_ids: string[] }[] = await m.query(
       `SELECT ARRAY(${heldEmails('$1', '$2')}) AS emails, ARRAY(${heldUsers('$1', '$3')}) AS user_ids`,
       [eventId, emails, userIds],
@@ -119,7 +120,7 @@ export class RegistrationsRepository {
     eventId: string,
     emails: string[],
     userIds: string[],
-  ): Promise<{ event: Event; version: string; holders: { emails: Set<string>; userIds: Set<string> } } | null> {
+  ): Promise<{ event: Event; version: string; holders: Holders } | null> {
     const [row]: Record<string, unknown>[] = await m.query(
       `SELECT e.*, e.xmin::text AS row_version,
          ARRAY(${heldEmails('e.id', '$2')}) AS held_emails,

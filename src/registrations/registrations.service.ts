@@ -29,7 +29,7 @@ import { Attendee, Registration } from './registration.entity';
 import { RegistrationMail } from './registration-mail';
 import { ageProblems, answerProblems, eventFirstDay, PartyMember } from './registration-rules';
 import { toRegistrationResponse } from './registrations.mapper';
-import { NewAttendee, NewRegistration, RegistrationsRepository, violates } from './registrations.repository';
+import { Holders, NewAttendee, NewRegistration, RegistrationsRepository, violates } from './registrations.repository';
 import { Waitlist } from './waitlist';
 
 /** Who is asking about a registration: an account, a guest holding its token, or nobody. */
@@ -219,11 +219,7 @@ export class RegistrationsService {
    * `holders`, the families' earlier registrations. Refusals are final in `outcomes`; the placed
    * families await `write`.
    */
-  private plan(
-    event: Event | null,
-    holders: { emails: Set<string>; userIds: Set<string> } | null,
-    families: Applicant[],
-  ): Plan {
+  private plan(event: Event | null, holders: Holders | null, families: Applicant[]): Plan {
     const outcomes: Outcome<RegistrationResponse>[] = new Array(families.length);
     const plan: Plan = { event: event!, families, outcomes, placed: [], seats: 0, waitlisted: 0 };
     if (!event || !holders || event.status === 'draft') {
