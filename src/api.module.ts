@@ -5,6 +5,7 @@ import { CoreModule } from './core.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HouseholdsModule } from './households/households.module';
+import { ApiBusySignal } from './notifications/api-busy';
 import { NotificationsAdminModule } from './notifications/notifications-admin.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProgramsModule } from './programs/programs.module';
@@ -29,5 +30,7 @@ import { UsersModule } from './users/users.module';
     NotificationsAdminModule,
     SponsorshipsModule,
   ],
+  // While this api is busy, the workers hold mail back (src/notifications/api-busy.ts).
+  providers: [ApiBusySignal],
 })
 export class ApiModule {}

@@ -12,6 +12,8 @@ describe('loadEnv', () => {
       JWT_SECRET: DEFAULT_JWT_SECRET,
       RATE_LIMIT_DISABLED: false,
       WORKER_NICE: 10,
+      API_BUSY_ELU: 0.7,
+      MAIL_PER_SECOND_WHILE_API_BUSY: 5,
     });
     expect(env.SMTP_URL).toBeUndefined();
   });
@@ -34,6 +36,8 @@ describe('loadEnv', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
     [{ WORKER_NICE: '20' }, 'WORKER_NICE'],
+    [{ API_BUSY_ELU: '1.5' }, 'API_BUSY_ELU'],
+    [{ MAIL_PER_SECOND_WHILE_API_BUSY: '0' }, 'MAIL_PER_SECOND_WHILE_API_BUSY'],
     [{ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25', JWT_SECRET: DEFAULT_JWT_SECRET }, 'JWT_SECRET'],
   ])('should refuse %j naming %s', (raw, name) => {
     expect(() => loadEnv(raw)).toThrow(new RegExp(`^${name} `));

@@ -4,6 +4,7 @@ import { Job } from 'bullmq';
 import { isUuid } from '../common/ids';
 import { AppConfig } from '../config/config.module';
 import { Coalescer } from '../common/keyed-batches';
+import { MailGate } from './api-busy';
 import { FanoutExpander } from './fanout';
 import { MAIL_QUEUE, MailJob } from './mail-queue';
 import { MailSender } from './mail-sender';
@@ -12,8 +13,8 @@ import { NotificationsRepository } from './notifications.repository';
 import { describeError, verdict } from './retry-policy';
 
 /**
- * Wakes on a job, claims the row it names (or does nothing: another job or worker has it, or it
- * is no longer due), then sends it or expands it. Outcomes are written to the row; the job itself
+ * Wakes on a job, waits its turn while an api is busy (`MailGate`), claims the row it names (or
+ * does nothing: another job or worker has it, or it is no longer due), then sends it or expands it. Outcomes are written to the row; the job itself
  * never retries.
  */
 @Processor(MAIL_QUEUE)
@@ -26,6 +27,7 @@ export class MailProcessor extends WorkerHost implements OnModuleInit, BeforeApp
     private readonly rows: NotificationsRepository,
     private readonly sender: MailSender,
     private readonly fanout: FanoutExpander,
+    private readonly gate: MailGate,
     private readonly config: AppConfig,
   ) {
     super();
@@ -38,16 +40,18 @@ export class MailProcessor extends WorkerHost implements OnModuleInit, BeforeApp
   }
 
   /**
-   * On SIGTERM: stop taking jobs and let the sends in flight finish, before the SMTP pool and the
+   * On SIGTERM: stop taking jobs and let the sends in flight finish (none waits for its turn), before the SMTP pool and the
    * database close (those close in onApplicationShutdown, which runs after this everywhere).
    */
   async beforeApplicationShutdown(): Promise<void> {
+    this.gate.open();
     await this.worker.close();
   }
 
   async process(job: Job<MailJob>): Promise<string> {
     // Jobs come from the relay, with row ids; anything else must not fail the claims it would join.
     if (!isUuid(job.data.notificationId)) return 'not claimable';
+    await this.gate.pass(); // an api in a rush comes first
     const row = await this.claims.submit(job.data.notificationId);
     if (!row) return 'not claimable';
     if (!row.kind.startsWith('fanout.')) {

@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { AppConfig } from '../config/config.module';
+import { MailGate } from './api-busy';
 import { JOB_FANOUT, JOB_SEND, MAIL_QUEUE, mailJobId } from './mail-queue';
 import { DueRow, NotificationsRepository } from './notifications.repository';
 import { OUTBOX_CHANNEL } from './outbox';
@@ -10,6 +11,8 @@ import { OUTBOX_CHANNEL } from './outbox';
 const BATCH = 500;
 /** Least time from one relay pass to the next when wake-ups keep coming. */
 const PASS_GAP_MS = 50;
+/** The same while an api asks for mail to be held back (a pass then takes a second's trickle). */
+const HOLDING_PASS_GAP_MS = 1_000;
 /** Jobs asked of Redis at a time when looking for lost ones. */
 const LOST_SLICE = 50;
 const REDIS_TIMEOUT_MS = 5_000;
@@ -31,6 +34,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly rows: NotificationsRepository,
     @InjectQueue(MAIL_QUEUE) private readonly queue: Queue,
+    private readonly gate: MailGate,
     private readonly config: AppConfig,
   ) {}
 
@@ -62,7 +66,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.kick();
   }
 
-  /** Relays until nothing is due; wake-ups during a pass run one more pass, PASS_GAP_MS after its start. */
+  /**
+   * Relays until nothing is due; wake-ups during a pass run one more pass, PASS_GAP_MS after its
+   * start. While an api asks for mail to be held back, a pass pushes only the jobs the senders may
+   * start in the meantime, a second apart; the rest waits in the outbox for the next poll after it.
+   */
   async kick(): Promise<void> {
     if (this.stopped) return;
     if (this.running) {
@@ -74,13 +82,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       do {
         this.again = false;
         const started = Date.now();
+        const holding = this.gate.holding();
+        const limit = holding ? this.gate.perSecond : BATCH;
         let n: number;
         do {
-          n = await this.rows.relayDue(BATCH, (due) => this.push(due));
+          n = await this.rows.relayDue(limit, (due) => this.push(due));
         } while (n === BATCH && !this.stopped);
         // Under a stream of commits (each wakes the relay) a pass takes what came in the last
         // PASS_GAP_MS together, rather than one pass, a query and a push per commit.
-        const wait = started + PASS_GAP_MS - Date.now();
+        const wait = started + (holding ? HOLDING_PASS_GAP_MS : PASS_GAP_MS) - Date.now();
         if (this.again && !this.stopped && wait > 0) await new Promise((r) => setTimeout(r, wait));
       } while (this.again && !this.stopped);
     } catch (err) {

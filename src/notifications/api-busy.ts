@@ -1,0 +1,127 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { EventLoopUtilization, performance } from 'node:perf_hooks';
+import { AppConfig } from '../config/config.module';
+import { REDIS } from '../redis/redis.module';
+
+/** Set by an api whose event loop is busy; while it exists, workers hold mail to a trickle. */
+export const API_BUSY_KEY = 'kinship:api-busy';
+/** How often an api measures its event loop; one busy measurement holds the key this long. */
+const SAMPLE_MS = 500;
+const HOLD_MS = 1_500;
+/** How often a worker looks at the key. */
+const LOOK_MS = 250;
+
+/**
+ * The api's half. Every SAMPLE_MS it measures how busy its event loop was (the share of the time
+ * spent running rather than waiting). From `API_BUSY_ELU` up, families are waiting on this
+ * process: it sets API_BUSY_KEY for HOLD_MS, so the mail the rush causes waits until the rush is
+ * over rather than taking the CPU, Postgres and Redis the registrations need. The mail is in the
+ * outbox already: it is late, never lost.
+ */
+@Injectable()
+export class ApiBusySignal implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+  private last: EventLoopUtilization | undefined;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const threshold = this.config.get('API_BUSY_ELU');
+    if (threshold === 0) return;
+    this.last = performance.eventLoopUtilization();
+    this.timer = setInterval(() => {
+      const now = performance.eventLoopUtilization();
+      const busy = performance.eventLoopUtilization(now, this.last).utilization;
+      this.last = now;
+      // Redis away: nobody can be asked, and the mail's jobs cannot flow either.
+      if (busy >= threshold) this.redis.set(API_BUSY_KEY, '1', 'PX', HOLD_MS).catch(() => undefined);
+    }, SAMPLE_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+}
+
+/**
+ * The worker's half. A mail job passes at once, unless an api has set API_BUSY_KEY: then this
+ * process starts at most `MAIL_PER_SECOND_WHILE_API_BUSY` jobs a second, in arrival order, until
+ * the key is gone, when every waiting job goes at once. The relay asks it too, and meanwhile
+ * pushes no more jobs than those (`OutboxRelay.kick`).
+ */
+@Injectable()
+export class MailGate implements OnApplicationBootstrap, OnApplicationShutdown {
+  private busy = false;
+  private opened = false;
+  private nextSlot = 0;
+  private readonly waiting = new Set<() => void>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.look(), LOOK_MS);
+    this.timer.unref();
+    void this.look();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+    this.open();
+  }
+
+  /** Whether an api asks for mail to be held back now: jobs start at most `perSecond` a second. */
+  holding(): boolean {
+    return this.busy && !this.opened;
+  }
+
+  get perSecond(): number {
+    return this.config.get('MAIL_PER_SECOND_WHILE_API_BUSY');
+  }
+
+  /** Resolves when the job may start. */
+  pass(): Promise<void> {
+    if (!this.holding()) return Promise.resolve();
+    const now = Date.now();
+    const at = Math.max(now, this.nextSlot);
+    this.nextSlot = at + 1000 / this.perSecond;
+    if (at === now) return Promise.resolve();
+    return new Promise((resolve) => {
+      const go = () => {
+        clearTimeout(timer);
+        this.waiting.delete(go);
+        resolve();
+      };
+      const timer = setTimeout(go, at - now);
+      this.waiting.add(go);
+    });
+  }
+
+  /** From now on every job passes at once (the worker is stopping: its jobs finish, none waits). */
+  open(): void {
+    this.opened = true;
+    this.releaseAll();
+  }
+
+  private async look(): Promise<void> {
+    try {
+      this.busy = (await this.redis.exists(API_BUSY_KEY)) === 1;
+    } catch {
+      this.busy = false; // Redis away: no api can ask, and no job arrives anyway
+    }
+    if (!this.busy) this.releaseAll();
+  }
+
+  private releaseAll(): void {
+    this.nextSlot = 0;
+    for (const go of [...this.waiting]) go();
+  }
+}
