@@ -19,6 +19,7 @@ import { Client, Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/options';
+import { API_BUSY_KEY } from '../src/notifications/api-busy';
 import { summarizeProfile, ProfileSummary } from './lib/cpuprofile';
 import {
   cpuSecondsOf,
@@ -231,6 +232,24 @@ async function bulkRegistrations(
   );
 }
 
+/**
+ * Holds the worker's mail back as a busy api asks it to (src/notifications/api-busy.ts), while the
+ * naive baseline runs: it has no api to ask, and the full stack's registrations get that yield.
+ */
+function holdMail(): { stop: () => Promise<void> } {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  const ask = () => void redis.set(API_BUSY_KEY, '1', 'PX', 1500).catch(() => undefined);
+  ask();
+  const timer = setInterval(ask, 500);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await redis.del(API_BUSY_KEY).catch(() => undefined);
+      redis.disconnect();
+    },
+  };
+}
+
 /** Mail still to go (due now) or being sent: other scenarios wait for none, or skip it. */
 async function skipMailBacklog(db: Pool): Promise<number> {
   // Rows locked in id order, as the worker's claims and marks lock them (an unordered UPDATE can
@@ -400,6 +419,7 @@ async function hotEvent(db: Pool, token: string, api: Proc, worker: Proc): Promi
     const naiveEvent = await createEvent(token, 500, 'Naive hot event');
     const naiveAct = activitySampler(db);
     const naiveUse = usageMeter(api, worker);
+    const held = holdMail();
     const naive = await runChild<NaiveResult>(
       'load-naive.js',
       {
@@ -412,6 +432,7 @@ async function hotEvent(db: Pool, token: string, api: Proc, worker: Proc): Promi
       } as NaiveInput,
       DURATION * 1000 + 60_000,
     );
+    await held.stop();
     const naiveUsage = await naiveUse.stop();
     const naiveActivity = await naiveAct.stop();
     const naiveCheck = await oversellOf(db, naiveEvent);
