@@ -14,8 +14,8 @@ import { describeError, verdict } from './retry-policy';
 
 /**
  * Wakes on a job, waits its turn while an api is busy (`MailGate`), claims the row it names (or
- * does nothing: another job or worker has it, or it is no longer due), then sends it or expands it. Outcomes are written to the row; the job itself
- * never retries.
+ * does nothing: another job or worker has it, or it is no longer due), then sends it or expands
+ * it. Outcomes are written to the row; the job itself never retries.
  */
 @Processor(MAIL_QUEUE)
 export class MailProcessor extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
@@ -40,8 +40,9 @@ export class MailProcessor extends WorkerHost implements OnModuleInit, BeforeApp
   }
 
   /**
-   * On SIGTERM: stop taking jobs and let the sends in flight finish (none waits for its turn), before the SMTP pool and the
-   * database close (those close in onApplicationShutdown, which runs after this everywhere).
+   * On SIGTERM: stop taking jobs and let the sends in flight finish (none waits for its turn),
+   * before the SMTP pool and the database close (those close in onApplicationShutdown, which runs
+   * after this everywhere).
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.gate.open();

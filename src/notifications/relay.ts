@@ -69,7 +69,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /**
    * Relays until nothing is due; wake-ups during a pass run one more pass, PASS_GAP_MS after its
    * start. While an api asks for mail to be held back, a pass pushes only the jobs the senders may
-   * start in the meantime, a second apart; the rest waits in the outbox for the next poll after it.
+   * start meanwhile, and passes come a second apart; the rest stays in the outbox until the hold ends.
    */
   async kick(): Promise<void> {
     if (this.stopped) return;
