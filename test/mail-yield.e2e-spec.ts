@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { Session } from 'node:inspector';
 import { Redis } from 'ioredis';
 import { API_BUSY_KEY } from '../src/notifications/api-busy';
 import { REDIS } from '../src/redis/redis.module';
@@ -11,14 +12,14 @@ import { resetDb, resetQueues, resetRateLimits } from './utils/reset-db';
 import { SmtpSink } from './utils/smtp-sink';
 
 /**
- * Registrations first: while an api's event loop is busy (a popular event opening), it asks the
- * workers to hold mail back, and they send only a trickle until the rush is over. The mail is in
- * the outbox all along: late, never lost, never twice. (The other e2e files run with
- * API_BUSY_ELU=0, so that a busy test process never slows their mail.)
+ * Registrations first: while an api is busy (a popular event opening), it asks the workers to hold
+ * mail back, and they send only a trickle until the rush is over. The mail is in the outbox all
+ * along: late, never lost, never twice. (The other e2e files run with API_BUSY_CPU=0, so that a
+ * busy test process never slows their mail.)
  */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Keeps this process's event loop busy for `ms`, as a rush of requests would. */
+/** Keeps this process's CPU busy for `ms`, as a rush of requests would. */
 function busyFor(ms: number): void {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -44,13 +45,13 @@ describe('mail yields to a busy api', () => {
 
   describe('the api', () => {
     beforeAll(async () => {
-      t = await createApp({ API_BUSY_ELU: '0.7' });
+      t = await createApp({ API_BUSY_CPU: '0.7' });
       redis = t.app.get(REDIS);
       await resetQueues(redis);
     });
     afterAll(() => t.close());
 
-    it('should ask for mail to be held back while its event loop is busy, and stop asking when it is idle', async () => {
+    it('should ask for mail to be held back while it is busy, and stop asking when it is idle', async () => {
       // Booting kept this process busy too: wait for the quiet samples that follow.
       await waitUntilGone(redis, 5_000);
       busyFor(1200);
@@ -60,6 +61,23 @@ describe('mail yields to a busy api', () => {
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(1500);
       await waitUntilGone(redis, 3_000); // idle: the key runs out and is not set again
+    });
+
+    it('should not ask while idle under a CPU profiler (which makes an idle event loop look busy)', async () => {
+      const session = new Session();
+      session.connect();
+      const post = (method: string) =>
+        new Promise<void>((resolve, reject) => session.post(method, (err) => (err ? reject(err) : resolve())));
+      await post('Profiler.enable');
+      await post('Profiler.start');
+      try {
+        await waitUntilGone(redis, 5_000);
+        await sleep(1500); // three samples under the profiler
+        expect(await redis.exists(API_BUSY_KEY)).toBe(0);
+      } finally {
+        await post('Profiler.stop');
+        session.disconnect();
+      }
     });
   });
 
@@ -71,7 +89,7 @@ describe('mail yields to a busy api', () => {
     beforeAll(async () => {
       sink = await new SmtpSink().start();
       // This api never asks by itself (its test process may be busy for other reasons): the test sets the key.
-      t = await createApp({ API_BUSY_ELU: '0' });
+      t = await createApp({ API_BUSY_CPU: '0' });
       redis = t.app.get(REDIS);
       await resetDb(t.db);
       await resetQueues(redis);

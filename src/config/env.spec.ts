@@ -12,7 +12,7 @@ describe('loadEnv', () => {
       JWT_SECRET: DEFAULT_JWT_SECRET,
       RATE_LIMIT_DISABLED: false,
       WORKER_NICE: 10,
-      API_BUSY_ELU: 0.7,
+      API_BUSY_CPU: 0.7,
       MAIL_PER_SECOND_WHILE_API_BUSY: 5,
     });
     expect(env.SMTP_URL).toBeUndefined();
@@ -36,7 +36,7 @@ describe('loadEnv', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
     [{ WORKER_NICE: '20' }, 'WORKER_NICE'],
-    [{ API_BUSY_ELU: '1.5' }, 'API_BUSY_ELU'],
+    [{ API_BUSY_CPU: '5' }, 'API_BUSY_CPU'],
     [{ MAIL_PER_SECOND_WHILE_API_BUSY: '0' }, 'MAIL_PER_SECOND_WHILE_API_BUSY'],
     [{ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25', JWT_SECRET: DEFAULT_JWT_SECRET }, 'JWT_SECRET'],
   ])('should refuse %j naming %s', (raw, name) => {

@@ -44,10 +44,10 @@ export interface Env {
    */
   WORKER_NICE: number;
   /**
-   * The share of its time (0–1, over half a second) an api's event loop must be busy before it asks
-   * the workers to hold mail back (`MAIL_PER_SECOND_WHILE_API_BUSY`); 0: it never asks.
+   * The CPU an api process must use (a share of one core, over half a second) before it asks the
+   * workers to hold mail back (`MAIL_PER_SECOND_WHILE_API_BUSY`); 0: it never asks.
    */
-  API_BUSY_ELU: number;
+  API_BUSY_CPU: number;
   /** Mail jobs one worker process starts per second while an api asks it to hold back. */
   MAIL_PER_SECOND_WHILE_API_BUSY: number;
 }
@@ -181,7 +181,7 @@ export function loadEnv(raw: Raw = process.env): Env {
     MAIL_REQUEUE_SECONDS: int(raw, 'MAIL_REQUEUE_SECONDS', 30, 1, 3600),
     FANOUT_BATCH_SIZE: int(raw, 'FANOUT_BATCH_SIZE', 500, 1, 10000),
     WORKER_NICE: int(raw, 'WORKER_NICE', 10, 0, 19),
-    API_BUSY_ELU: num(raw, 'API_BUSY_ELU', 0.7, 0, 1),
+    API_BUSY_CPU: num(raw, 'API_BUSY_CPU', 0.7, 0, 4),
     MAIL_PER_SECOND_WHILE_API_BUSY: int(raw, 'MAIL_PER_SECOND_WHILE_API_BUSY', 5, 1, 10000),
   };
 }

@@ -16,7 +16,7 @@ export function applyTestEnv(): void {
   delete process.env.ADMIN_EMAIL;
   delete process.env.ADMIN_PASSWORD;
   delete process.env.RATE_LIMIT_DISABLED;
-  // An api asks the workers to hold mail back while its event loop is busy; here api, worker and
-  // the tests share one process, which is busy for reasons of its own. test/mail-yield turns it on.
-  process.env.API_BUSY_ELU = '0';
+  // A busy api asks the workers to hold mail back; here api, worker and the tests share one
+  // process, which is busy for reasons of its own. test/mail-yield turns it on.
+  process.env.API_BUSY_CPU = '0';
 }
