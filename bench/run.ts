@@ -19,7 +19,7 @@ import { Client, Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/options';
-import { API_BUSY_KEY } from '../src/notifications/api-busy';
+import { API_BUSY_KEY, askToHoldMail } from '../src/notifications/api-busy';
 import { summarizeProfile, ProfileSummary } from './lib/cpuprofile';
 import {
   cpuSecondsOf,
@@ -238,9 +238,8 @@ async function bulkRegistrations(
  */
 function holdMail(): { stop: () => Promise<void> } {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  const ask = () => void redis.set(API_BUSY_KEY, '1', 'PX', 1500).catch(() => undefined);
-  ask();
-  const timer = setInterval(ask, 500);
+  askToHoldMail(redis);
+  const timer = setInterval(() => askToHoldMail(redis), 500);
   return {
     stop: async () => {
       clearInterval(timer);

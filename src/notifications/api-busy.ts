@@ -13,6 +13,14 @@ const HOLD_MS = 1_500;
 const LOOK_MS = 250;
 
 /**
+ * Asks every worker to hold mail back for the next HOLD_MS. Redis away: nobody can be asked, and
+ * the mail's jobs cannot flow either, so the failure is dropped.
+ */
+export function askToHoldMail(redis: Redis): void {
+  redis.set(API_BUSY_KEY, '1', 'PX', HOLD_MS).catch(() => undefined);
+}
+
+/**
  * The api's half. Every SAMPLE_MS it measures the CPU its process used, as a share of one core.
  * From `API_BUSY_CPU` up, families are waiting on this process: it sets API_BUSY_KEY for HOLD_MS,
  * so the mail the rush causes waits until the rush is over rather than taking the CPU, Postgres
@@ -39,8 +47,7 @@ export class ApiBusySignal implements OnApplicationBootstrap, OnApplicationShutd
       const usedMs = (now.cpu.user - last.cpu.user + now.cpu.system - last.cpu.system) / 1000;
       const share = usedMs / (now.at - last.at);
       last = now;
-      // Redis away: nobody can be asked, and the mail's jobs cannot flow either.
-      if (share >= threshold) this.redis.set(API_BUSY_KEY, '1', 'PX', HOLD_MS).catch(() => undefined);
+      if (share >= threshold) askToHoldMail(this.redis);
     }, SAMPLE_MS);
     this.timer.unref();
   }
