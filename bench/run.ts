@@ -833,22 +833,28 @@ async function growth(db: Pool, token: string): Promise<void> {
       if (r.status !== 201) throw new Error(`growth registration answered ${r.status} ${JSON.stringify(r.body)}`);
       if (i >= 10) timings.register[size].push(r.ms);
     }
+  // The last page (information only) in a loop of its own: its long OFFSET walk on the large
+  // event, right before the large event's stats, made them pay for its garbage and caches.
   for (let i = 0; i < 110; i++)
     for (const size of ['small', 'large'] as const) {
       const list = await http('GET', `/events/${events[size]}/registrations?page=1&limit=20`, undefined, token);
+      const stats = await http('GET', `/events/${events[size]}/stats`, undefined, token);
+      if (list.status !== 200 || stats.status !== 200) throw new Error('growth read failed');
+      if (i >= 10) {
+        timings.list[size].push(list.ms);
+        timings.stats[size].push(stats.ms);
+      }
+    }
+  for (let i = 0; i < 110; i++)
+    for (const size of ['small', 'large'] as const) {
       const last = await http(
         'GET',
         `/events/${events[size]}/registrations?page=${lastPage[size]}&limit=20`,
         undefined,
         token,
       );
-      const stats = await http('GET', `/events/${events[size]}/stats`, undefined, token);
-      if (list.status !== 200 || stats.status !== 200 || last.status !== 200) throw new Error('growth read failed');
-      if (i >= 10) {
-        timings.list[size].push(list.ms);
-        timings.listLast[size].push(last.ms);
-        timings.stats[size].push(stats.ms);
-      }
+      if (last.status !== 200) throw new Error('growth read failed');
+      if (i >= 10) timings.listLast[size].push(last.ms);
     }
   const out: Record<string, unknown> = {};
   const labels: Record<string, string> = {
