@@ -94,6 +94,7 @@ describe('account mail (welcome, password reset)', () => {
         expect(mail.parsed.text).toContain('Mei Chen');
         expect(mail.parsed.text).toContain(`http://kinship.test/events?lang=${locale}`);
         expect(mail.parsed.text).toContain(`http://kinship.test/?lang=${locale}`);
+        expect(textOf(mail)).toContain(`href="http://kinship.test/events?lang&#x3D;${locale}"`);
         expect(CJK.test(`${mail.subject}\n${mail.parsed.text}`)).toBe(locale === 'zh-CN');
         expect(DEVANAGARI.test(`${mail.subject}\n${mail.parsed.text}`)).toBe(locale === 'ne');
         const [row] = await t.db.query('SELECT * FROM notifications WHERE dedupe_key = $1', [
