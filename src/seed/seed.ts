@@ -503,8 +503,8 @@ async function upsertEvent(
     // A stale demo event: move it back into the future.
     Object.assign(changes, window);
   }
-  if (!Object.keys(existing.translations).length && existing.title === englishTitle(e)) {
-    // Seeded before events had languages, and its words untouched since: give it its languages.
+  if (!Object.keys(existing.translations).length && untouchedInEnglish(existing, e)) {
+    // Seeded before events had languages, its words untouched since: give it its languages.
     const { title, summary, description, venue, contentLocale, translations } = fields;
     Object.assign(changes, { title, summary, description, venue, contentLocale, translations });
   }
@@ -517,9 +517,16 @@ async function upsertEvent(
   return { ...existing, ...changes };
 }
 
-/** The event's English title, whichever language it is written in. */
-function englishTitle(e: SeedEvent): string | undefined {
-  return e.contentLocale === 'en' ? e.title : e.translations.en?.title;
+/** Whether the stored event still has the English words it was first seeded with. */
+function untouchedInEnglish(existing: Event, e: SeedEvent): boolean {
+  const en = e.contentLocale === 'en' ? e : e.translations.en;
+  return (
+    !!en &&
+    existing.title === en.title &&
+    existing.summary === en.summary &&
+    existing.description === en.description &&
+    existing.venue === (en.venue ?? null)
+  );
 }
 
 /** Makes the user a co-organizer of the event and of its program; answers how many rows were added. */
