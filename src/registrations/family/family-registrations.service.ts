@@ -84,6 +84,8 @@ export class FamilyRegistrationsService implements BeforeApplicationShutdown {
           slug: e.slug,
           title: e.title,
           startsAt: e.startsAt.toISOString(),
+          endsAt: e.endsAt.toISOString(),
+          timezone: e.timezone,
           status: readStatus(e, now),
         },
       };
