@@ -1,16 +1,19 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Three entry points, so a family never downloads organizer code (DESIGN.md, "Web"): the public
  * app, the organizers' console and the check-in app. Built into dist/web, which the api serves.
  */
 export default defineConfig({
-  root: __dirname,
+  root: here,
   base: '/',
-  publicDir: resolve(__dirname, 'public'),
+  publicDir: resolve(here, 'public'),
   build: {
-    outDir: resolve(__dirname, '../dist/web'),
+    outDir: resolve(here, '../dist/web'),
     emptyOutDir: true,
     manifest: true,
     target: 'es2022',
@@ -22,9 +25,9 @@ export default defineConfig({
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
       },
       input: {
-        index: resolve(__dirname, 'index.html'),
-        console: resolve(__dirname, 'console.html'),
-        checkin: resolve(__dirname, 'checkin.html'),
+        index: resolve(here, 'index.html'),
+        console: resolve(here, 'console.html'),
+        checkin: resolve(here, 'checkin.html'),
       },
     },
   },
