@@ -64,7 +64,7 @@ export async function publishedEvent(token: string, overrides: Partial<Schemas['
         childAgeMin: 3,
         childAgeMax: 12,
         ...overrides,
-      },
+      } as Schemas['CreateEventDto'],
     }),
   );
   return ok(client(token).POST('/api/v1/events/{id}/publish', { params: { path: { id: created.id } } }));

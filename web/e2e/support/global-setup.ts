@@ -95,7 +95,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     NODE_ENV: 'development',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'warn',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'error',
     PORT: String(port),
     PUBLIC_URL: baseURL,
     DATABASE_URL: databaseUrl,

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, call } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
@@ -10,20 +10,22 @@ import { ProblemNotice } from '../../ui/Problem';
 import { isEmail } from '../register/rules';
 import { summaryOf } from './forms';
 
-/** The reset link's token, from the fragment (or an older `?token=`), taken out of the address bar. */
-function takeResetToken(): string | null {
+/** The reset link's token, from the fragment (or an older `?token=`). */
+function resetToken(): string | null {
   const url = new URL(location.href);
-  const token = new URLSearchParams(url.hash.replace(/^#/, '')).get('token') ?? url.searchParams.get('token');
-  if (token) {
-    url.hash = '';
-    url.searchParams.delete('token');
-    history.replaceState(history.state, '', url.pathname + url.search);
-  }
-  return token;
+  return new URLSearchParams(url.hash.replace(/^#/, '')).get('token') ?? url.searchParams.get('token');
 }
 
 export default function ResetPasswordPage() {
-  const [token] = useState(takeResetToken);
+  // Read during render (React may render more than once), taken out of the address bar after.
+  const [token] = useState(resetToken);
+  useEffect(() => {
+    const url = new URL(location.href);
+    if (!url.hash && !url.searchParams.has('token')) return;
+    url.hash = '';
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', url.pathname + url.search);
+  }, []);
   return token ? <SetPassword token={token} /> : <AskForLink />;
 }
 

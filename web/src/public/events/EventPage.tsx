@@ -8,6 +8,7 @@ import NotFoundPage from '../NotFoundPage';
 import { EventWhen, EventWhere, Seats } from './event-bits';
 import { useEvent, type EventItem } from './queries';
 import { openness } from './registration-window';
+import { ClosedNotice } from './ClosedNotice';
 
 export default function EventPage() {
   const { slug = '' } = useParams();
@@ -103,17 +104,7 @@ function EventDetail(props: { event: EventItem }) {
             )}
           </>
         )}
-        {open.state === 'not_yet' && (
-          <Notice live={false}>{t('event.opensAt', { when: format.instant(open.opensAt, e.timezone) })}</Notice>
-        )}
-        {open.state === 'closed' && <Notice live={false}>{t('event.closed')}</Notice>}
-        {open.state === 'cancelled' && (
-          <Notice tone="warning" live={false}>
-            {t('event.cancelled')}
-          </Notice>
-        )}
-        {open.state === 'completed' && <Notice live={false}>{t('event.completed')}</Notice>}
-        {open.state === 'draft' && <Notice live={false}>{t('event.draft')}</Notice>}
+        <ClosedNotice event={e} />
       </div>
 
       {e.description && (

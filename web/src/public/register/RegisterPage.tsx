@@ -12,6 +12,7 @@ import { Loading, ProblemNotice, useProblemText } from '../../ui/Problem';
 import NotFoundPage from '../NotFoundPage';
 import { PartyRules } from '../events/EventPage';
 import { useEvent, type EventItem } from '../events/queries';
+import { ClosedNotice } from '../events/ClosedNotice';
 import { openness } from '../events/registration-window';
 import { rememberManageToken } from '../registration/manage-token';
 import { controlFor, PersonFields, QuestionField, type Answer, type GuestPerson } from './fields';
@@ -104,7 +105,7 @@ function RegisterForm(props: { event: EventItem; user: User | null }) {
   if (open.state !== 'open') {
     return (
       <Page title={t('register.title', { event: event.title })}>
-        <Notice live={false}>{open.state === 'not_yet' ? t('event.opensAt', { when: format.instant(open.opensAt, event.timezone) }) : t('event.closed')}</Notice>
+        <ClosedNotice event={event} />
         <p>
           <Link to={`/events/${event.slug}`}>{t('register.backToEvent')}</Link>
         </p>
