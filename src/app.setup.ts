@@ -8,6 +8,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config.module';
 import { mountQueueDashboard } from './notifications/queue-dashboard';
+import { mountWebApp } from './web/web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -29,6 +30,7 @@ export function setupApp(app: NestExpressApplication): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   mountQueueDashboard(app);
+  mountWebApp(app);
   setupOpenApi(app);
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -10,12 +10,15 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Caller, CurrentCaller } from '../common/auth';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiBodyErrors, ProblemSchema } from '../common/openapi';
 import { AuthService } from './auth.service';
-import { AuthResponse, LoginDto, SignupDto } from './dto/auth.dto';
+import { AuthResponse, LoginDto, SessionResponse, SignupDto } from './dto/auth.dto';
 import { ConfirmPasswordResetDto, PasswordResetAccepted, RequestPasswordResetDto } from './dto/password-reset.dto';
 import { PasswordResetService } from './password-reset.service';
+import { SessionCookie } from './session-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -23,6 +26,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly resets: PasswordResetService,
+    private readonly cookie: SessionCookie,
   ) {}
 
   @Post('signup')
@@ -30,8 +34,8 @@ export class AuthController {
   @ApiCreatedResponse({ type: AuthResponse })
   @ApiConflictResponse({ description: 'email_taken: the email has an account', type: ProblemSchema })
   @ApiBodyErrors()
-  signup(@Body() dto: SignupDto): Promise<AuthResponse> {
-    return this.auth.signup(dto);
+  async signup(@Body() dto: SignupDto, @Res({ passthrough: true }) res: Response): Promise<AuthResponse> {
+    return this.answer(await this.auth.signup(dto), dto.session, res);
   }
 
   @Post('login')
@@ -40,8 +44,28 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'unauthenticated: wrong email or password', type: ProblemSchema })
   @ApiTooManyRequestsResponse({ description: 'rate_limited: too many failures for this email', type: ProblemSchema })
   @ApiBodyErrors()
-  login(@Body() dto: LoginDto): Promise<AuthResponse> {
-    return this.auth.login(dto);
+  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<AuthResponse> {
+    return this.answer(await this.auth.login(dto), dto.session, res);
+  }
+
+  @Get('session')
+  @ApiOkResponse({ type: SessionResponse, description: 'the signed-in account, or null for a visitor' })
+  session(@CurrentCaller() caller: Caller | undefined): Promise<SessionResponse> {
+    return this.auth.session(caller);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: "the browser's session cookie is cleared (bearer tokens are not affected)" })
+  logout(@Res({ passthrough: true }) res: Response): void {
+    this.cookie.clear(res);
+  }
+
+  /** A browser asked for a cookie session: the token goes into the cookie, not into the answer. */
+  private answer(out: AuthResponse, session: 'cookie' | undefined, res: Response): AuthResponse {
+    if (session !== 'cookie' || !out.accessToken) return out;
+    this.cookie.set(res, out.accessToken);
+    return { user: out.user };
   }
 
   @Post('password-reset')

@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordResetService } from './password-reset.service';
 import { PasswordResetsRepository } from './password-resets.repository';
+import { SessionCookie } from './session-cookie';
 
 @Module({
   imports: [
@@ -28,6 +29,7 @@ import { PasswordResetsRepository } from './password-resets.repository';
     PasswordResetService,
     PasswordResetsRepository,
     RateLimiter,
+    SessionCookie,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, RateLimiter],

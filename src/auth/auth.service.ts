@@ -9,7 +9,7 @@ import { User } from '../users/user.entity';
 import { toUserResponse } from '../users/users.mapper';
 import { UsersRepository } from '../users/users.repository';
 import { WelcomePayload, welcomeDedupeKey } from './auth-mail';
-import { AuthResponse, LoginDto, SignupDto } from './dto/auth.dto';
+import { AuthResponse, LoginDto, SessionResponse, SignupDto } from './dto/auth.dto';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 
 interface TokenClaims {
@@ -96,6 +96,11 @@ export class AuthService implements OnApplicationBootstrap {
     }
     await this.limiter.reset(key);
     return { user: toUserResponse(user), accessToken: await this.issue(user) };
+  }
+
+  async session(caller: Caller | undefined): Promise<SessionResponse> {
+    const user = caller ? await this.users.findById(caller.id) : null;
+    return { user: user ? toUserResponse(user) : null };
   }
 
   issue(user: User): Promise<string> {

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
+  ApiQuery,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -17,7 +18,12 @@ import { AppConfig } from '../config/config.module';
 import { CreateRegistrationDto, RegistrationResponse, UpdateRegistrationDto } from './dto/registration.dto';
 import { RegistrationsService, Viewer } from './registrations.service';
 
-const MANAGE_TOKEN = ApiHeader({ name: 'X-Manage-Token', required: false, description: "a guest's manage token" });
+// Both are optional: a signed-in family needs neither. The header's name is written as Express
+// reads it, so the document lists one header, not two spellings of it.
+const MANAGE_TOKEN = applyDecorators(
+  ApiHeader({ name: 'x-manage-token', required: false, description: "a guest's manage token" }),
+  ApiQuery({ name: 'token', required: false, deprecated: true, description: 'older mail links; send the header instead' }),
+);
 
 function viewer(caller: Caller | undefined, header: string | undefined, query: string | undefined): Viewer {
   return { caller, manageToken: header ?? query };

@@ -88,6 +88,8 @@ export class FamilyRegistrationsService implements BeforeApplicationShutdown {
           title: words.title,
           locale: words.locale,
           startsAt: e.startsAt.toISOString(),
+          endsAt: e.endsAt.toISOString(),
+          timezone: e.timezone,
           status: readStatus(e, now),
         },
       };

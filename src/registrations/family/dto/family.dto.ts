@@ -44,6 +44,10 @@ export class EventSummary {
   locale: Locale;
   @ApiProperty({ format: 'date-time' })
   startsAt: string;
+  @ApiProperty({ format: 'date-time' })
+  endsAt: string;
+  @ApiProperty({ description: 'IANA time zone the event happens in' })
+  timezone: string;
   @ApiProperty({ enum: [...EVENT_STATUSES, 'completed'], description: 'completed: published and its end has passed' })
   status: EventReadStatus;
 }

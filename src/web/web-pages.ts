@@ -1,0 +1,126 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NotFoundError } from '../common/errors';
+import { AppConfig } from '../config/config.module';
+import { EventResponse } from '../events/dto/events.dto';
+import { EventsService } from '../events/events.service';
+import { formatEventSpan, type MailLocale } from '../mail/format';
+import { negotiateLocale, type WebLocale } from './locale';
+
+/** The app's three HTML documents, as Vite built them. */
+type Entry = 'index' | 'console' | 'checkin';
+
+export interface WebDocument {
+  status: number;
+  html: string;
+  /** Pages that read a secret from the URL fragment must not leak their address to other sites. */
+  noReferrer: boolean;
+}
+
+const ONLINE: Record<WebLocale, string> = { en: 'Online', 'zh-CN': '线上', ne: 'अनलाइन' };
+
+/** Escapes text for an HTML attribute or element. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** JSON inside `<script type="application/json">`: `<` escaped so no string can close the element. */
+function inlineJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Builds the HTML answer for a page of the web app: the right entry point, `<html lang>` in the
+ * asked language, and, for an event's page, its link-preview tags and its JSON inline, so a shared
+ * link previews in chat apps and the page paints without waiting for an API call.
+ */
+@Injectable()
+export class WebPages {
+  private readonly logger = new Logger(WebPages.name);
+  private readonly dir: string;
+  private readonly publicUrl: string;
+  private templates: Partial<Record<Entry, string>> | undefined;
+
+  constructor(
+    config: AppConfig,
+    private readonly events: EventsService,
+  ) {
+    this.dir = config.get('WEB_DIR');
+    this.publicUrl = config.get('PUBLIC_URL');
+  }
+
+  /** Whether the web app is built; without it the api answers HTML requests with its own 404. */
+  get available(): boolean {
+    return !!this.load().index;
+  }
+
+  get root(): string {
+    return this.dir;
+  }
+
+  private load(): Partial<Record<Entry, string>> {
+    if (!this.templates) {
+      this.templates = {};
+      for (const entry of ['index', 'console', 'checkin'] as const) {
+        const file = join(this.dir, `${entry}.html`);
+        if (existsSync(file)) this.templates[entry] = readFileSync(file, 'utf8');
+      }
+      if (!this.templates.index) this.logger.warn({ dir: this.dir }, 'web app not built: run npm run build');
+    }
+    return this.templates;
+  }
+
+  async render(path: string, lang: string | undefined, acceptLanguage: string | undefined): Promise<WebDocument | null> {
+    const templates = this.load();
+    const entry: Entry = /^\/console(\/|$)/.test(path) ? 'console' : /^\/checkin(\/|$)/.test(path) ? 'checkin' : 'index';
+    const template = templates[entry];
+    if (!template) return null;
+    const locale = negotiateLocale(lang, acceptLanguage);
+    let html = template.replace(/<html lang="[^"]*"/, `<html lang="${locale}"`);
+    let status = 200;
+    const slug = entry === 'index' ? /^\/events\/([^/]+)\/?$/.exec(path)?.[1] : undefined;
+    if (slug) {
+      const event = await this.publicEvent(decodeURIComponent(slug));
+      if (event) html = html.replace('</head>', `${this.eventHead(event, locale)}</head>`);
+      else status = 404;
+    }
+    return { status, html, noReferrer: /^\/(registrations|reset-password)(\/|$)/.test(path) };
+  }
+
+  private async publicEvent(idOrSlug: string): Promise<EventResponse | null> {
+    try {
+      return await this.events.get(idOrSlug, undefined);
+    } catch (e) {
+      if (e instanceof NotFoundError) return null;
+      throw e;
+    }
+  }
+
+  /** Open Graph and Twitter tags, and the event's JSON for the page's first paint. */
+  private eventHead(event: EventResponse, locale: WebLocale): string {
+    const when = formatEventSpan(locale as MailLocale, event.startsAt, event.endsAt, event.timezone);
+    const where = event.format === 'online' ? ONLINE[locale] : (event.venue ?? ONLINE[locale]);
+    const description = [when, where, event.summary].filter(Boolean).join(' · ');
+    const url = `${this.publicUrl}/events/${encodeURIComponent(event.slug)}`;
+    const tags: [string, string, string][] = [
+      ['property', 'og:type', 'website'],
+      ['property', 'og:site_name', 'Kinship'],
+      ['property', 'og:title', event.title],
+      ['property', 'og:description', description],
+      ['property', 'og:url', url],
+      ['name', 'twitter:card', 'summary'],
+      ['name', 'twitter:title', event.title],
+      ['name', 'twitter:description', description],
+      ['name', 'description', description],
+    ];
+    const meta = tags.map(([attr, name, content]) => `<meta ${attr}="${name}" content="${escapeHtml(content)}" />`);
+    return [
+      `<title>${escapeHtml(event.title)} · Kinship</title>`,
+      ...meta,
+      `<link rel="canonical" href="${escapeHtml(url)}" />`,
+      `<script type="application/json" id="kinship-event">${inlineJson(event)}</script>`,
+      '',
+    ].join('\n    ');
+  }
+}
