@@ -81,16 +81,17 @@ export class WebPages {
     let status = 200;
     const slug = entry === 'index' ? /^\/events\/([^/]+)\/?$/.exec(path)?.[1] : undefined;
     if (slug) {
-      const event = await this.publicEvent(decodeURIComponent(slug));
+      const event = await this.publicEvent(decodeURIComponent(slug), locale);
       if (event) html = html.replace('</head>', `${this.eventHead(event, locale)}</head>`);
       else status = 404;
     }
     return { status, html, noReferrer: /^\/(registrations|reset-password)(\/|$)/.test(path) };
   }
 
-  private async publicEvent(idOrSlug: string): Promise<EventResponse | null> {
+  /** The event as the public sees it, its words in the page's language where it has them. */
+  private async publicEvent(idOrSlug: string, locale: WebLocale): Promise<EventResponse | null> {
     try {
-      return await this.events.get(idOrSlug, undefined);
+      return await this.events.get(idOrSlug, undefined, locale);
     } catch (e) {
       if (e instanceof NotFoundError) return null;
       throw e;

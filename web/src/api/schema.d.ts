@@ -867,7 +867,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            locale: "en" | "zh-CN";
+            locale: "en" | "zh-CN" | "ne";
             /** @description a guest's private manage token (send it as X-Manage-Token) */
             manageToken?: string;
             partySize: number;
@@ -983,6 +983,12 @@ export interface components {
             /** @description at least childAgeMin */
             childAgeMax?: number | null;
             childAgeMin?: number | null;
+            /**
+             * @description the language title, summary, description and venue are written in
+             * @default en
+             * @enum {string}
+             */
+            contentLocale: "en" | "zh-CN" | "ne";
             /** @default  */
             description: string;
             /**
@@ -1040,6 +1046,8 @@ export interface components {
             timezone: string;
             /** @example International Day of Families 2027 */
             title: string;
+            /** @description title, summary, description and venue in other locales (each field optional: a reader gets the base field where one is missing). Not the content language, which the base fields are written in. */
+            translations?: components["schemas"]["EventTranslationsDto"];
             venue?: string | null;
             /** @default true */
             waitlistEnabled: boolean;
@@ -1101,7 +1109,7 @@ export interface components {
             consents: components["schemas"]["ConsentsDto"];
             contact: components["schemas"]["ContactDto"];
             /** @enum {string} */
-            locale?: "en" | "zh-CN";
+            locale?: "en" | "zh-CN" | "ne";
         };
         CreateReportDto: {
             /** @example 0.95 */
@@ -1192,6 +1200,12 @@ export interface components {
             /** Format: uuid */
             studentId: string;
         };
+        EventBaseResponse: {
+            description: string;
+            summary: string;
+            title: string;
+            venue: string | null;
+        };
         EventPage: {
             items: components["schemas"]["EventResponse"][];
             limit: number;
@@ -1199,12 +1213,22 @@ export interface components {
             total: number;
         };
         EventResponse: {
+            /** @description contentLocale and every translated locale */
+            availableLocales: ("en" | "zh-CN" | "ne")[];
+            /** @description only for the event's organizers and admins, outside lists: the base fields as written */
+            base?: components["schemas"]["EventBaseResponse"];
             /** Format: date-time */
             cancelledAt: string | null;
             capacity: number;
             childAgeMax: number | null;
             childAgeMin: number | null;
+            /**
+             * @description the language the event is written in (its base fields)
+             * @enum {string}
+             */
+            contentLocale: "en" | "zh-CN" | "ne";
             createdAt: string;
+            /** @description in `locale`: the asked locale field by field, else the content language */
             description: string;
             /** Format: date-time */
             endsAt: string;
@@ -1214,6 +1238,11 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "celebration" | "competition" | "program-session" | "webinar" | "workshop" | "forum" | "other";
+            /**
+             * @description the language of this answer: the asked one (?lang=, else Accept-Language, else the account locale) when the event has it, else contentLocale
+             * @enum {string}
+             */
+            locale: "en" | "zh-CN" | "ne";
             maxPartySize: number;
             /** @description null unless the caller is one of the event's organizers or an admin */
             onlineUrl: string | null;
@@ -1240,10 +1269,15 @@ export interface components {
              * @enum {string}
              */
             status: "draft" | "published" | "cancelled" | "completed";
+            /** @description in `locale`: the asked locale field by field, else the content language */
             summary: string;
             timezone: string;
+            /** @description in `locale`: the asked locale field by field, else the content language */
             title: string;
+            /** @description only for the event's organizers and admins, outside lists: the translations as stored */
+            translations?: components["schemas"]["EventTranslationsResponse"];
             updatedAt: string;
+            /** @description in `locale`: the asked locale field by field, else the content language */
             venue: string | null;
             /** @description families on the waitlist */
             waitlistCount: number;
@@ -1272,6 +1306,11 @@ export interface components {
             endsAt: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description the language of title
+             * @enum {string}
+             */
+            locale: "en" | "zh-CN" | "ne";
             slug: string;
             /** Format: date-time */
             startsAt: string;
@@ -1282,7 +1321,30 @@ export interface components {
             status: "draft" | "published" | "cancelled" | "completed";
             /** @description IANA time zone the event happens in */
             timezone: string;
+            /** @description in `locale`: the asked locale when the event has it, else its content language */
             title: string;
+        };
+        EventTranslationDto: {
+            description?: string | null;
+            summary?: string | null;
+            title?: string | null;
+            venue?: string | null;
+        };
+        EventTranslationResponse: {
+            description?: string;
+            summary?: string;
+            title?: string;
+            venue?: string;
+        };
+        EventTranslationsDto: {
+            en?: components["schemas"]["EventTranslationDto"] | null;
+            ne?: components["schemas"]["EventTranslationDto"] | null;
+            "zh-CN"?: components["schemas"]["EventTranslationDto"] | null;
+        };
+        EventTranslationsResponse: {
+            en?: components["schemas"]["EventTranslationResponse"];
+            ne?: components["schemas"]["EventTranslationResponse"];
+            "zh-CN"?: components["schemas"]["EventTranslationResponse"];
         };
         FieldErrorSchema: {
             /** @example endsAt */
@@ -1405,7 +1467,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            locale: "en" | "zh-CN";
+            locale: "en" | "zh-CN" | "ne";
             /** @description a guest's private manage token (send it as X-Manage-Token) */
             manageToken?: string;
             partySize: number;
@@ -1439,7 +1501,7 @@ export interface components {
             kind: string;
             lastError: string | null;
             /** @enum {string} */
-            locale: "en" | "zh-CN";
+            locale: "en" | "zh-CN" | "ne";
             /** @description the Message-ID the SMTP server accepted */
             messageId: string | null;
             /**
@@ -1559,7 +1621,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            locale: "en" | "zh-CN";
+            locale: "en" | "zh-CN" | "ne";
             /** @description a guest's private manage token (send it as X-Manage-Token) */
             manageToken?: string;
             partySize: number;
@@ -1632,7 +1694,7 @@ export interface components {
              * @default en
              * @enum {string}
              */
-            locale: "en" | "zh-CN";
+            locale: "en" | "zh-CN" | "ne";
             /** @example Mei Chen */
             name: string;
             /** @example correct horse battery */
@@ -1762,6 +1824,11 @@ export interface components {
             capacity?: number;
             childAgeMax?: number | null;
             childAgeMin?: number | null;
+            /**
+             * @description the language the base fields are written in
+             * @enum {string}
+             */
+            contentLocale?: "en" | "zh-CN" | "ne";
             description?: string;
             /**
              * Format: date-time
@@ -1798,6 +1865,8 @@ export interface components {
             /** @example Asia/Shanghai */
             timezone?: string;
             title?: string;
+            /** @description title, summary, description and venue in other locales (each field optional: a reader gets the base field where one is missing). Not the content language, which the base fields are written in. Locale by locale: a locale given replaces its translation whole, null removes it, a locale left out stays. */
+            translations?: components["schemas"]["EventTranslationsDto"];
             venue?: string | null;
             waitlistEnabled?: boolean;
         };
@@ -1806,7 +1875,7 @@ export interface components {
              * @description the language of the web app and of every mail to this account
              * @enum {string}
              */
-            locale?: "en" | "zh-CN";
+            locale?: "en" | "zh-CN" | "ne";
             /** @example Mei Chen */
             name?: string;
         };
@@ -1850,7 +1919,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            locale: "en" | "zh-CN";
+            locale: "en" | "zh-CN" | "ne";
             name: string;
             roles: ("family" | "organizer" | "sponsor" | "admin")[];
         };
@@ -2155,15 +2224,20 @@ export interface operations {
                 /** @description events starting at or after: a date (its start, UTC) or a date and time with an offset */
                 from?: string;
                 kind?: "celebration" | "competition" | "program-session" | "webinar" | "workshop" | "forum" | "other";
+                /** @description the language to answer in; wins over Accept-Language and the account locale. zh is zh-CN. */
+                lang?: "en" | "zh-CN" | "ne" | "zh";
                 limit?: number;
                 page?: number;
                 programId?: string;
-                /** @description matches title, summary or venue */
+                /** @description matches title, summary or venue, in any of the event’s languages */
                 q?: string;
                 /** @description events starting at or before: a date (its whole day, UTC) or a date and time with an offset */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description used when ?lang= is absent: the best of en, zh-CN and ne; else the account locale, else the content language */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2178,7 +2252,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventPage"];
                 };
             };
-            /** @description invalid_request: a bad filter, page or limit */
+            /** @description invalid_request: a bad filter, page, limit or lang */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2191,8 +2265,13 @@ export interface operations {
     };
     EventsController_create: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the language to answer in; wins over Accept-Language and the account locale. zh is zh-CN. */
+                lang?: "en" | "zh-CN" | "ne" | "zh";
+            };
             header?: {
+                /** @description used when ?lang= is absent: the best of en, zh-CN and ne; else the account locale, else the content language */
+                "Accept-Language"?: string;
                 /** @description 1 to 200 printable ASCII characters, unique per attempt (a random uuid is best), kept 24 h per caller and endpoint. A retry with the same key and the same JSON body (key order aside) gets the first answer again, status and body, with the header Idempotent-Replayed: true. A 400 (bad fields), 429 or 5xx answer is not kept: fix and retry under the same key. A bad value is a 400 invalid_request. */
                 "Idempotency-Key"?: string;
             };
@@ -2285,8 +2364,14 @@ export interface operations {
     };
     EventsController_update: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description the language to answer in; wins over Accept-Language and the account locale. zh is zh-CN. */
+                lang?: "en" | "zh-CN" | "ne" | "zh";
+            };
+            header?: {
+                /** @description used when ?lang= is absent: the best of en, zh-CN and ne; else the account locale, else the content language */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2377,8 +2462,14 @@ export interface operations {
     };
     EventsController_cancel: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description the language to answer in; wins over Accept-Language and the account locale. zh is zh-CN. */
+                lang?: "en" | "zh-CN" | "ne" | "zh";
+            };
+            header?: {
+                /** @description used when ?lang= is absent: the best of en, zh-CN and ne; else the account locale, else the content language */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2392,6 +2483,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            /** @description invalid_request: a lang Kinship does not speak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
                 };
             };
             /** @description unauthenticated */
@@ -2695,8 +2795,14 @@ export interface operations {
     };
     EventsController_setOrganizers: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description the language to answer in; wins over Accept-Language and the account locale. zh is zh-CN. */
+                lang?: "en" | "zh-CN" | "ne" | "zh";
+            };
+            header?: {
+                /** @description used when ?lang= is absent: the best of en, zh-CN and ne; else the account locale, else the content language */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2778,8 +2884,14 @@ export interface operations {
     };
     EventsController_publish: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description the language to answer in; wins over Accept-Language and the account locale. zh is zh-CN. */
+                lang?: "en" | "zh-CN" | "ne" | "zh";
+            };
+            header?: {
+                /** @description used when ?lang= is absent: the best of en, zh-CN and ne; else the account locale, else the content language */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3133,8 +3245,14 @@ export interface operations {
     };
     EventsController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description the language to answer in; wins over Accept-Language and the account locale. zh is zh-CN. */
+                lang?: "en" | "zh-CN" | "ne" | "zh";
+            };
+            header?: {
+                /** @description used when ?lang= is absent: the best of en, zh-CN and ne; else the account locale, else the content language */
+                "Accept-Language"?: string;
+            };
             path: {
                 /** @description the event id or its slug */
                 idOrSlug: string;
@@ -3149,6 +3267,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            /** @description invalid_request: a lang Kinship does not speak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
                 };
             };
             /** @description not_found: the event (a draft is visible only to its organizers and admins) is absent or not visible to the caller */
@@ -3498,10 +3625,15 @@ export interface operations {
     FamilyRegistrationsController_mine: {
         parameters: {
             query?: {
+                /** @description the language to answer in; wins over Accept-Language and the account locale. zh is zh-CN. */
+                lang?: "en" | "zh-CN" | "ne" | "zh";
                 limit?: number;
                 page?: number;
             };
-            header?: never;
+            header?: {
+                /** @description used when ?lang= is absent: the best of en, zh-CN and ne; else the account locale, else the content language */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3516,7 +3648,7 @@ export interface operations {
                     "application/json": components["schemas"]["MyRegistrationPage"];
                 };
             };
-            /** @description invalid_request: a bad page or limit */
+            /** @description invalid_request: a bad page, limit or lang */
             400: {
                 headers: {
                     [name: string]: unknown;
