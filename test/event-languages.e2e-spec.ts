@@ -194,6 +194,7 @@ describe('event languages', () => {
       const event = await translatedEvent();
       const ne = await read(event.slug).set('Accept-Language', 'hi-IN,ne;q=0.9,en;q=0.5').expect(200);
       expect(ne.body).toMatchObject({ title: NE.title, locale: 'ne' });
+      expect(ne.headers.vary).toMatch(/Accept-Language/i);
       const zh = await read(event.slug).set('Accept-Language', 'zh-TW, en;q=0.1').expect(200);
       expect(zh.body).toMatchObject({ title: ZH.title, locale: 'zh-CN' });
       const lang = await read(event.slug, '?lang=zh-CN').set('Accept-Language', 'ne').expect(200);

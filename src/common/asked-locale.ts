@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader, ApiQuery } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { RequestWithCaller } from './auth';
 import { InvalidRequestError } from './errors';
 import { Locale, localeOfTag, negotiateLocale } from './locales';
@@ -24,10 +25,12 @@ export function langOf(value: unknown): Locale | null {
 
 /**
  * The locale the caller asks content in (`?lang=`, else Accept-Language, else the account's
- * locale), or null when nothing asks. Read after the guard, so the caller is known.
+ * locale), or null when nothing asks. Read after the guard, so the caller is known. The answer
+ * then depends on Accept-Language, and says so to caches (`Vary`).
  */
 export const AskedLocale = createParamDecorator((_: unknown, ctx: ExecutionContext): Locale | null => {
   const req = ctx.switchToHttp().getRequest<RequestWithCaller>();
+  ctx.switchToHttp().getResponse<Response>().vary('Accept-Language');
   return negotiateLocale({
     lang: langOf(req.query?.lang),
     acceptLanguage: req.headers['accept-language'],
