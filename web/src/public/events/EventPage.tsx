@@ -32,7 +32,9 @@ export function PartyRules(props: { event: EventItem }) {
   return (
     <ul className="rules">
       <li>{t('event.maxParty', { count: maxPartySize })}</li>
-      {childAgeMin !== null && childAgeMax !== null && <li>{t('event.childAgesBetween', { min: childAgeMin, max: childAgeMax })}</li>}
+      {childAgeMin !== null && childAgeMax !== null && (
+        <li>{t('event.childAgesBetween', { min: childAgeMin, max: childAgeMax })}</li>
+      )}
       {childAgeMin !== null && childAgeMax === null && <li>{t('event.childAgesFrom', { min: childAgeMin })}</li>}
       {childAgeMin === null && childAgeMax !== null && <li>{t('event.childAgesUpTo', { max: childAgeMax })}</li>}
     </ul>
@@ -40,7 +42,7 @@ export function PartyRules(props: { event: EventItem }) {
 }
 
 function EventDetail(props: { event: EventItem }) {
-  const { t, format } = useI18n();
+  const { t } = useI18n();
   const e = props.event;
   const open = openness(e);
   const full = e.seatsRemaining <= 0;
