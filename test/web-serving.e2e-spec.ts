@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
-import { createEvent, createPublishedEvent } from './factories/events';
+import { createEvent, createPublishedEvent, eventBody } from './factories/events';
 import { organizer, TestUser } from './factories/users';
 import { createApp, TestApp } from './utils/create-app';
 import { expectProblem } from './utils/problem';
@@ -15,9 +16,31 @@ function fakeBuild(): string {
     `<!doctype html>\n<html lang="en">\n  <head>\n    <title>Kinship</title>\n  </head>\n  <body><div id="root" data-entry="${entry}"></div></body>\n</html>\n`;
   for (const entry of ['index', 'console', 'checkin']) writeFileSync(join(dir, `${entry}.html`), page(entry));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'assets', 'index-AbC123.js'), 'console.log(1)');
+  const js = 'console.log("kinship");'.repeat(50);
+  writeFileSync(join(dir, 'assets', 'index-AbC123.js'), js);
+  writeFileSync(join(dir, 'assets', 'index-AbC123.js.br'), brotliCompressSync(js));
+  writeFileSync(join(dir, 'assets', 'index-AbC123.js.gz'), gzipSync(js));
+  writeFileSync(join(dir, 'assets', 'EventPage-Ev1.js'), 'export default 1');
+  writeFileSync(join(dir, 'assets', 'zh-CN-Zh1.js'), 'export const zhCN = {}');
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  mkdirSync(join(dir, '.vite'));
+  writeFileSync(
+    join(dir, '.vite', 'manifest.json'),
+    JSON.stringify({
+      'src/public/events/EventPage.tsx': { file: 'assets/EventPage-Ev1.js', imports: ['_shared'] },
+      _shared: { file: 'assets/shared-Sh1.js' },
+      'src/i18n/zh-CN.ts': { file: 'assets/zh-CN-Zh1.js' },
+    }),
+  );
   return dir;
+}
+
+/** Keeps the body as bytes (supertest would otherwise parse it by its type). */
+function rawBody(res: request.Response, done: (e: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const parts: Buffer[] = [];
+  stream.on('data', (c: Buffer) => parts.push(c));
+  stream.on('end', () => done(null, Buffer.concat(parts)));
 }
 
 const html = (t: TestApp, path: string) => request(t.http).get(path).set('Accept', 'text/html,application/xhtml+xml');
@@ -86,10 +109,45 @@ describe('the web app, served by the api', () => {
       expect(icon.headers['cache-control']).toBe('no-cache');
     });
 
+    it('should send the copy compressed at build time that the browser accepts', async () => {
+      const br = await request(t.http)
+        .get('/assets/index-AbC123.js')
+        .set('Accept-Encoding', 'gzip, deflate, br')
+        .buffer(true)
+        .parse(rawBody)
+        .expect(200);
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(br.headers['vary']).toMatch(/Accept-Encoding/);
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      const gz = await request(t.http)
+        .get('/assets/index-AbC123.js')
+        .set('Accept-Encoding', 'gzip')
+        .buffer(true)
+        .parse(rawBody)
+        .expect(200);
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      // the client decompressed it
+      expect(gz.body.toString()).toContain('console.log("kinship")');
+      const plain = await request(t.http).get('/assets/index-AbC123.js').set('Accept-Encoding', 'identity').expect(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+    });
+
     it('should answer a missing asset with 404, not with the app', async () => {
       const res = await request(t.http).get('/assets/index-Gone99.js').set('Accept', '*/*');
       expect(res.status).toBe(404);
       expect(res.text).not.toContain('data-entry');
+    });
+  });
+
+  describe('preloading', () => {
+    it("should announce the landing page's code and the language's words in the HTML", async () => {
+      const event = await createPublishedEvent(t, org);
+      const res = await html(t, `/events/${event.slug}?lang=zh-CN`).expect(200);
+      const preloads = [...res.text.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map(
+        (m) => m[1],
+      );
+      expect(preloads.sort()).toEqual(['/assets/EventPage-Ev1.js', '/assets/shared-Sh1.js', '/assets/zh-CN-Zh1.js']);
     });
   });
 
@@ -143,5 +201,41 @@ describe('the web app, not built', () => {
 
   it("should leave every request to the API's own 404", async () => {
     expectProblem(await html(t, '/events'), 404, 'not_found');
+  });
+});
+
+describe('compression of large reads', () => {
+  let t: TestApp;
+  let org: TestUser;
+  beforeAll(async () => {
+    t = await createApp();
+    await resetDb(t.db);
+    org = await organizer(t);
+    for (let i = 0; i < 30; i++) await createPublishedEvent(t, org, { description: 'A day for families. '.repeat(20) });
+  });
+  afterAll(async () => t.close());
+
+  it('should gzip a large list for a client that accepts it', async () => {
+    const res = await request(t.http)
+      .get('/api/v1/events?limit=30')
+      .set('Accept-Encoding', 'gzip')
+      .buffer(true)
+      .parse(rawBody)
+      .expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    // the client decompressed it
+    expect(JSON.parse(res.body.toString()).items).toHaveLength(30);
+  });
+
+  it('should leave small answers and writes as they are', async () => {
+    const small = await request(t.http).get('/api/v1/events?limit=1').set('Accept-Encoding', 'gzip').expect(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    const write = await request(t.http)
+      .post('/api/v1/events')
+      .set('Authorization', `Bearer ${org.token}`)
+      .set('Accept-Encoding', 'gzip')
+      .send(eventBody({ description: 'A day for families. '.repeat(150) }));
+    expect(write.status).toBe(201);
+    expect(write.headers['content-encoding']).toBeUndefined();
   });
 });

@@ -109,6 +109,9 @@ export const en = {
     completed: 'This event has already taken place.',
     draft: 'This event is not published yet.',
     about: 'About this event',
+    lostLink: 'Registered already and lost your private link?',
+    lostLinkExplain:
+      'Write the email address you registered with, and we will email you a new link. The old link then stops working.',
   },
   register: {
     loadingTitle: 'Register',

@@ -9,6 +9,7 @@ import { EventWhen, EventWhere, Seats } from './event-bits';
 import { useEvent, type EventItem } from './queries';
 import { openness } from './registration-window';
 import { ClosedNotice } from './ClosedNotice';
+import { LostLink } from './LostLink';
 
 export default function EventPage() {
   const { slug = '' } = useParams();
@@ -108,6 +109,7 @@ function EventDetail(props: { event: EventItem }) {
         )}
         <ClosedNotice event={e} />
       </div>
+      {e.status === 'published' && <LostLink eventId={e.id} />}
 
       {e.description && (
         <section aria-labelledby="about">

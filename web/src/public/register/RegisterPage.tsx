@@ -242,7 +242,12 @@ function RegisterForm(props: { event: EventItem; user: User | null }) {
                 maxLength={200}
                 value={contact.name}
                 errors={errorsByControl.get('contact-name')}
-                onChange={(e) => setContact({ ...contact, name: e.target.value })}
+                onChange={(e) => {
+                  const name = e.target.value;
+                  // The first person is usually the one writing: their name follows, until changed.
+                  setPeople((list) => list.map((p, i) => (i === 0 && p.name === contact.name ? { ...p, name } : p)));
+                  setContact({ ...contact, name });
+                }}
                 onBlur={() => setTouched(true)}
               />
               <TextField
