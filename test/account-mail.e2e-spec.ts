@@ -12,7 +12,7 @@ import { ReceivedMail, SmtpSink } from './utils/smtp-sink';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const CJK = /[\u4e00-\u9fff]/;
-const RESET_LINK = /http:\/\/kinship\.test\/reset-password\?token=([A-Za-z0-9%._-]+)/;
+const RESET_LINK = /http:\/\/kinship\.test\/reset-password#token=([A-Za-z0-9%._-]+)/;
 let seq = 0;
 const uniqueEmail = (tag: string) => `${tag}${++seq}-${Date.now()}@example.org`;
 

@@ -42,7 +42,8 @@ export class AuthMailPreparers implements OnModuleInit {
       const token = resetToken(this.key, reset.id);
       return {
         name: reset.name,
-        resetUrl: `${this.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
+        // In the fragment: browsers never send it to a server, nor in a Referer (the page reads it).
+        resetUrl: `${this.publicUrl}/reset-password#token=${encodeURIComponent(token)}`,
         expiresAt: reset.expiresAt.toISOString(),
       };
     });

@@ -116,8 +116,11 @@ test('a waitlisted family sees its place, and is promoted and mailed when the co
   await aPhone.goto(manage);
   await expect(aPhone).not.toHaveURL(/token=/);
   await expect(aPhone.getByText('Confirmed for 3 people')).toBeVisible();
-  await aPhone.getByRole('button', { name: 'Cancel this registration' }).click();
-  await aPhone.getByRole('button', { name: 'Yes, cancel it' }).click();
+  // ...with the keyboard alone as well.
+  await tabTo(aPhone, aPhone.getByRole('button', { name: 'Cancel this registration' }));
+  await aPhone.keyboard.press('Enter');
+  await tabTo(aPhone, aPhone.getByRole('button', { name: 'Yes, cancel it' }));
+  await aPhone.keyboard.press('Enter');
   await expect(aPhone.getByText('Cancelled', { exact: true })).toBeVisible();
 
   // The waitlisted family's page, still open, shows the promotion by itself; and the mail comes.

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, ApiError, call, type Schemas } from '../../api/client';
 import { useSession } from '../../api/session';
@@ -229,6 +229,11 @@ function CancelRegistration(props: { registration: Registration }) {
   const { t } = useI18n();
   const client = useQueryClient();
   const [asking, setAsking] = useState(false);
+  const question = useRef<HTMLParagraphElement>(null);
+  // The question takes focus when asked, so it is read out and Tab reaches the answer next.
+  useEffect(() => {
+    if (asking) question.current?.focus();
+  }, [asking]);
   const cancel = useMutation({
     mutationFn: () =>
       call(
@@ -253,7 +258,9 @@ function CancelRegistration(props: { registration: Registration }) {
         </button>
       ) : (
         <div role="group" aria-labelledby="cancel-question">
-          <p id="cancel-question">{t('manage.cancelAsk')}</p>
+          <p id="cancel-question" tabIndex={-1} ref={question}>
+            {t('manage.cancelAsk')}
+          </p>
           <div className="actions">
             <button
               type="button"
