@@ -1,5 +1,6 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -25,6 +26,7 @@ export function setupApp(app: NestExpressApplication): void {
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
+  app.use(compressLargeReads());
   app.use(requireJson);
   app.useBodyParser('json', { limit: config.get('BODY_LIMIT'), type: ['application/json', 'application/*+json'] });
   app.useGlobalPipes(createValidationPipe());
@@ -32,6 +34,19 @@ export function setupApp(app: NestExpressApplication): void {
   mountQueueDashboard(app);
   mountWebApp(app);
   setupOpenApi(app);
+}
+
+/**
+ * Large JSON answers to reads (lists of events, of attendees) are gzipped for slow networks; writes
+ * and small answers are not (they are small, and their speed is what a rush measures). The web
+ * app's files are compressed ahead of time (src/web/web-app.ts); CSV exports stream as they are.
+ */
+function compressLargeReads() {
+  return compression({
+    threshold: 4096,
+    filter: (req, res) =>
+      req.method === 'GET' && (req.url ?? '').startsWith('/api/') && !/\.csv(\?|$)/.test(req.url ?? '') && compression.filter(req, res),
+  });
 }
 
 /** A JSON endpoint sent a body that is not JSON answers 415 before any parsing. */

@@ -43,7 +43,8 @@ export class AuthMailPreparers implements OnModuleInit {
       const token = resetToken(this.key, reset.id);
       return {
         name: reset.name,
-        resetUrl: mailUrl(this.publicUrl, '/reset-password', row.locale, { query: { token } }),
+        // The token in the fragment: browsers never send it to a server, nor in a Referer (the page reads it).
+        resetUrl: mailUrl(this.publicUrl, '/reset-password', row.locale, { fragment: { token } }),
         expiresAt: reset.expiresAt.toISOString(),
       };
     });

@@ -11,6 +11,27 @@ import { negotiateLocale, type WebLocale } from './locale';
 /** The app's three HTML documents, as Vite built them. */
 type Entry = 'index' | 'console' | 'checkin';
 
+/** A chunk of Vite's manifest (dist/web/.vite/manifest.json). */
+interface Chunk {
+  file: string;
+  imports?: string[];
+}
+
+/**
+ * The pages a family most often lands on from a link, with the module that draws each. Their code
+ * and the language's words are announced in the HTML (`modulepreload`), so the phone fetches them
+ * with the app instead of after it: one round trip fewer on a slow network. A page missing here
+ * only loads a little later.
+ */
+const LANDING_PAGES: [RegExp, string][] = [
+  [/^\/$/, 'src/public/events/HomePage.tsx'],
+  [/^\/events\/?$/, 'src/public/events/EventsPage.tsx'],
+  [/^\/events\/[^/]+\/?$/, 'src/public/events/EventPage.tsx'],
+  [/^\/events\/[^/]+\/register\/?$/, 'src/public/register/RegisterPage.tsx'],
+  [/^\/registrations\/[^/]+\/?$/, 'src/public/registration/RegistrationPage.tsx'],
+  [/^\/reset-password\/?$/, 'src/public/account/ResetPasswordPage.tsx'],
+];
+
 export interface WebDocument {
   status: number;
   html: string;
@@ -41,6 +62,7 @@ export class WebPages {
   private readonly dir: string;
   private readonly publicUrl: string;
   private templates: Partial<Record<Entry, string>> | undefined;
+  private manifest: Record<string, Chunk> = {};
 
   constructor(
     config: AppConfig,
@@ -67,6 +89,8 @@ export class WebPages {
         if (existsSync(file)) this.templates[entry] = readFileSync(file, 'utf8');
       }
       if (!this.templates.index) this.logger.warn({ dir: this.dir }, 'web app not built: run npm run build');
+      const manifest = join(this.dir, '.vite', 'manifest.json');
+      if (existsSync(manifest)) this.manifest = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, Chunk>;
     }
     return this.templates;
   }
@@ -78,6 +102,7 @@ export class WebPages {
     if (!template) return null;
     const locale = negotiateLocale(lang, acceptLanguage);
     let html = template.replace(/<html lang="[^"]*"/, `<html lang="${locale}"`);
+    if (entry === 'index') html = html.replace('</head>', `${this.preloads(path, locale)}</head>`);
     let status = 200;
     const slug = entry === 'index' ? /^\/events\/([^/]+)\/?$/.exec(path)?.[1] : undefined;
     if (slug) {
@@ -86,6 +111,21 @@ export class WebPages {
       else status = 404;
     }
     return { status, html, noReferrer: /^\/(registrations|reset-password)(\/|$)/.test(path) };
+  }
+
+  /** `modulepreload` links for the page's code and the language's words, with what they import. */
+  private preloads(path: string, locale: WebLocale): string {
+    const page = LANDING_PAGES.find(([re]) => re.test(path))?.[1];
+    const files = new Set<string>();
+    const add = (key: string) => {
+      const chunk = this.manifest[key];
+      if (!chunk || files.has(chunk.file)) return;
+      files.add(chunk.file);
+      chunk.imports?.forEach(add);
+    };
+    add(`src/i18n/${locale}.ts`);
+    if (page) add(page);
+    return [...files].map((f) => `  <link rel="modulepreload" crossorigin href="/${f}">\n  `).join('');
   }
 
   /** The event as the public sees it, its words in the page's language where it has them. */

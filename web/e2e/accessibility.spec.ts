@@ -27,11 +27,18 @@ test.beforeAll(async () => {
   await signup('Hari Adhikari', familyEmail, 'family password 1');
   const family = await login(familyEmail, 'family password 1');
   const f = client(family);
-  await f.POST('/api/v1/me/household/members', { body: { name: 'Hari Adhikari', relationship: 'self', birthDate: '1985-06-01' } });
-  await f.POST('/api/v1/me/household/members', { body: { name: 'Kiran Adhikari', relationship: 'child', birthDate: '2017-02-11' } });
+  await f.POST('/api/v1/me/household/members', {
+    body: { name: 'Hari Adhikari', relationship: 'self', birthDate: '1985-06-01' },
+  });
+  await f.POST('/api/v1/me/household/members', {
+    body: { name: 'Kiran Adhikari', relationship: 'child', birthDate: '2017-02-11' },
+  });
   const admin = await login(stack().adminEmail, stack().adminPassword);
   const me = await f.GET('/api/v1/me');
-  await client(admin).PUT('/api/v1/users/{id}/roles', { params: { path: { id: me.data!.id } }, body: { roles: ['family', 'sponsor'] } });
+  await client(admin).PUT('/api/v1/users/{id}/roles', {
+    params: { path: { id: me.data!.id } },
+    body: { roles: ['family', 'sponsor'] },
+  });
   world = {
     eventSlug: event.slug,
     fullSlug: full.slug,
@@ -90,7 +97,10 @@ async function goto(page: Page, path: string): Promise<void> {
 }
 
 async function newPage(browser: Browser, width: number, lang: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: lang === 'ne' ? 'ne-NP' : lang });
+  const context = await browser.newContext({
+    viewport: { width, height: 800 },
+    locale: lang === 'ne' ? 'ne-NP' : lang,
+  });
   return context.newPage();
 }
 
@@ -127,7 +137,9 @@ for (const lang of LANGUAGES) {
   }
 }
 
-test('the accessibility check fails on a page that breaks a rule (it is not a check that cannot fail)', async ({ page }) => {
+test('the accessibility check fails on a page that breaks a rule (it is not a check that cannot fail)', async ({
+  page,
+}) => {
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate(() => {

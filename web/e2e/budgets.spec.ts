@@ -56,7 +56,9 @@ test('the public entry point loads at most 130 kB of JS and 20 kB of CSS, its la
   expect(pages.length).toBeGreaterThanOrEqual(12);
   const heaviestPage = Math.max(...pages.map((k) => extra(k).js));
   const firstLoad = base.js + heaviestCatalogue + heaviestPage;
-  console.log(`public first load: ${(firstLoad / KB).toFixed(1)} kB JS (entry ${(base.js / KB).toFixed(1)}, language ${(heaviestCatalogue / KB).toFixed(1)}, page ${(heaviestPage / KB).toFixed(1)}), ${(base.css / KB).toFixed(1)} kB CSS`);
+  console.log(
+    `public first load: ${(firstLoad / KB).toFixed(1)} kB JS (entry ${(base.js / KB).toFixed(1)}, language ${(heaviestCatalogue / KB).toFixed(1)}, page ${(heaviestPage / KB).toFixed(1)}), ${(base.css / KB).toFixed(1)} kB CSS`,
+  );
   expect(firstLoad).toBeLessThanOrEqual(130 * KB);
   expect(base.css).toBeLessThanOrEqual(20 * KB);
 });

@@ -24,7 +24,9 @@ test.describe('the party rules', () => {
     // Checked as the family types: the field says which child and which rule.
     const birthDate = child.getByLabel('Date of birth');
     await expect(birthDate).toHaveAttribute('aria-invalid', 'true');
-    await expect(birthDate).toHaveAccessibleDescription(/Rohan Gurung will be 14 on .*This event is for children up to 12 years old\./);
+    await expect(birthDate).toHaveAccessibleDescription(
+      /Rohan Gurung will be 14 on .*This event is for children up to 12 years old\./,
+    );
 
     await page.getByLabel('I agree that the organizers keep these details to run the event.').check();
     await page.getByRole('button', { name: 'Register', exact: true }).click();
@@ -39,7 +41,9 @@ test.describe('the party rules', () => {
     // Too many people is said at the party, as soon as it happens.
     await page.getByRole('button', { name: 'Add another person' }).click();
     await page.getByRole('button', { name: 'Add another person' }).click();
-    await expect(page.getByRole('group', { name: 'Who is coming' })).toHaveAccessibleDescription(/At most 3 people may come/);
+    await expect(page.getByRole('group', { name: 'Who is coming' })).toHaveAccessibleDescription(
+      /At most 3 people may come/,
+    );
   });
 
   test("the server's errors land on the fields when the rules changed after the page was loaded", async ({ page }) => {
@@ -56,7 +60,10 @@ test.describe('the party rules', () => {
     await page.getByLabel('I agree that the organizers keep these details to run the event.').check();
 
     // Meanwhile the organizers make the event for younger children.
-    const changed = await client(token).PATCH('/api/v1/events/{id}', { params: { path: { id: event.id } }, body: { childAgeMax: 8 } });
+    const changed = await client(token).PATCH('/api/v1/events/{id}', {
+      params: { path: { id: event.id } },
+      body: { childAgeMax: 8 },
+    });
     expect(changed.response.status).toBe(200);
 
     await page.getByRole('button', { name: 'Register', exact: true }).click();

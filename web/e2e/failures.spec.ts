@@ -28,7 +28,11 @@ test.describe('when the network or the server fails, the family is told what hap
       fail ? route.fulfill(problem(500, 'internal_error', { errorId: 'err-7f3a' })) : route.continue(),
     );
     await page.goto('/events');
-    await expect(page.getByText('Something went wrong on our side. Please try again. If it keeps happening, tell the organizers this code: err-7f3a')).toBeVisible();
+    await expect(
+      page.getByText(
+        'Something went wrong on our side. Please try again. If it keeps happening, tell the organizers this code: err-7f3a',
+      ),
+    ).toBeVisible();
     fail = false;
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByText(/events? found/)).toBeVisible();

@@ -4,7 +4,12 @@ import { tabTo } from './support/keyboard';
 import { linkIn, mailTo } from './support/mail';
 
 /** Registers a guest family through the form, with the keyboard alone. */
-async function registerWithKeyboard(page: Page, contact: { name: string; email: string }, persons: string[], labels: Labels) {
+async function registerWithKeyboard(
+  page: Page,
+  contact: { name: string; email: string },
+  persons: string[],
+  labels: Labels,
+) {
   await tabTo(page, page.getByLabel(labels.contactName));
   await page.keyboard.type(contact.name);
   await tabTo(page, page.getByLabel(labels.contactEmail));
@@ -21,9 +26,14 @@ async function registerWithKeyboard(page: Page, contact: { name: string; email: 
     if (i > 0) {
       // The new person starts as a child; this story's party is all adults. In a radio group Tab
       // stops on the chosen button, and the arrow keys choose another.
-      await tabTo(page, page.getByRole('group', { name: labels.person(i + 1) }).getByRole('radio', { name: labels.child }));
+      await tabTo(
+        page,
+        page.getByRole('group', { name: labels.person(i + 1) }).getByRole('radio', { name: labels.child }),
+      );
       await page.keyboard.press('ArrowLeft');
-      await expect(page.getByRole('group', { name: labels.person(i + 1) }).getByRole('radio', { name: labels.adult })).toBeChecked();
+      await expect(
+        page.getByRole('group', { name: labels.person(i + 1) }).getByRole('radio', { name: labels.adult }),
+      ).toBeChecked();
     }
   }
   await tabTo(page, page.getByLabel(labels.consent));
@@ -70,7 +80,12 @@ const NE: Labels = {
 test('a waitlisted family sees its place, and is promoted and mailed when the confirmed family cancels from its mail', async ({
   browser,
 }) => {
-  const event = await publishedEvent(await organizer(), { capacity: 3, maxPartySize: 3, childAgeMin: null, childAgeMax: null });
+  const event = await publishedEvent(await organizer(), {
+    capacity: 3,
+    maxPartySize: 3,
+    childAgeMin: null,
+    childAgeMax: null,
+  });
   const first = { name: 'Anna Lama', email: uniqueEmail('anna') };
   const second = { name: 'Bishnu Thapa', email: uniqueEmail('bishnu') };
 
@@ -101,8 +116,11 @@ test('a waitlisted family sees its place, and is promoted and mailed when the co
   await aPhone.goto(manage);
   await expect(aPhone).not.toHaveURL(/token=/);
   await expect(aPhone.getByText('Confirmed for 3 people')).toBeVisible();
-  await aPhone.getByRole('button', { name: 'Cancel this registration' }).click();
-  await aPhone.getByRole('button', { name: 'Yes, cancel it' }).click();
+  // ...with the keyboard alone as well.
+  await tabTo(aPhone, aPhone.getByRole('button', { name: 'Cancel this registration' }));
+  await aPhone.keyboard.press('Enter');
+  await tabTo(aPhone, aPhone.getByRole('button', { name: 'Yes, cancel it' }));
+  await aPhone.keyboard.press('Enter');
   await expect(aPhone.getByText('Cancelled', { exact: true })).toBeVisible();
 
   // The waitlisted family's page, still open, shows the promotion by itself; and the mail comes.

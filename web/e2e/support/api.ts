@@ -37,12 +37,21 @@ export async function organizer(): Promise<string> {
   const email = uniqueEmail('organizer');
   const { user } = await signup('Test Organizer', email, 'organizer-password');
   const admin = await login(stack().adminEmail, stack().adminPassword);
-  await ok(client(admin).PUT('/api/v1/users/{id}/roles', { params: { path: { id: user.id } }, body: { roles: ['family', 'organizer'] } }));
+  await ok(
+    client(admin).PUT('/api/v1/users/{id}/roles', {
+      params: { path: { id: user.id } },
+      body: { roles: ['family', 'organizer'] },
+    }),
+  );
   return login(email, 'organizer-password');
 }
 
 /** A published event starting in `days` days (times in Kathmandu), open for registration now. */
-export async function publishedEvent(token: string, overrides: Partial<Schemas['CreateEventDto']> = {}, days = 20): Promise<EventResponse> {
+export async function publishedEvent(
+  token: string,
+  overrides: Partial<Schemas['CreateEventDto']> = {},
+  days = 20,
+): Promise<EventResponse> {
   const start = new Date(Date.now() + days * 86400_000);
   start.setUTCHours(4, 15, 0, 0); // 10:00 in Kathmandu
   const end = new Date(start.getTime() + 4 * 3600_000);
@@ -77,7 +86,10 @@ export async function guestRegisters(eventId: string, name: string, persons: num
       params: { path: { id: eventId } },
       body: {
         contact: { name, email: uniqueEmail(name.split(' ')[0]) },
-        attendees: Array.from({ length: persons }, (_, i) => ({ name: `${name} ${i + 1}`, category: 'adult' as const })),
+        attendees: Array.from({ length: persons }, (_, i) => ({
+          name: `${name} ${i + 1}`,
+          category: 'adult' as const,
+        })),
         consents: { dataProcessing: true, photos: false },
       },
     }),

@@ -41,15 +41,26 @@ async function prepareDatabase(url: string): Promise<void> {
   const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
   if (!exists.rowCount) await c.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
   await c.end();
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typeorm', 'cli.js'), 'migration:run', '-d', join(ROOT, 'dist', 'src', 'database', 'data-source.js')], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' },
-    stdio: 'ignore',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'typeorm', 'cli.js'),
+      'migration:run',
+      '-d',
+      join(ROOT, 'dist', 'src', 'database', 'data-source.js'),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' },
+      stdio: 'ignore',
+    },
+  );
   // Every run starts from empty tables (the schema stays).
   const db = new Client({ connectionString: url });
   await db.connect();
-  const tables = await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
+  const tables = await db.query(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+  );
   if (tables.rowCount) {
     await db.query(`TRUNCATE ${tables.rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
   }
@@ -59,7 +70,8 @@ async function prepareDatabase(url: string): Promise<void> {
 async function waitFor(url: string, children: ChildProcess[], ms = 60_000): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    for (const c of children) if (c.exitCode !== null) throw new Error(`a process of the stack exited (${c.exitCode}) before ${url} answered`);
+    for (const c of children)
+      if (c.exitCode !== null) throw new Error(`a process of the stack exited (${c.exitCode}) before ${url} answered`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
@@ -114,7 +126,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const logDir = join(ROOT, '.kinship');
   mkdirSync(logDir, { recursive: true });
   const start = (name: string, args: string[], quiet = false) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
+    });
     child.on('exit', (code, signal) => {
       if (!stopping) process.stderr.write(`web e2e: ${name} exited (${code ?? signal})\n`);
     });
@@ -122,7 +138,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   };
   let stopping = false;
   const children = [
-    start('mail catcher', [join(ROOT, 'dist/src/dev/mail-catcher.js'), '--smtp-port', String(smtpPort), '--http-port', String(mailPort)], true),
+    start(
+      'mail catcher',
+      [join(ROOT, 'dist/src/dev/mail-catcher.js'), '--smtp-port', String(smtpPort), '--http-port', String(mailPort)],
+      true,
+    ),
     start('api', [join(ROOT, 'dist/src/main.js')]),
     start('worker', [join(ROOT, 'dist/src/worker.js')]),
   ];

@@ -19,11 +19,16 @@ export const en = {
   problem: {
     loading: 'Loading…',
     offline: 'You seem to be offline. Check your connection and try again.',
-    offlineBanner: 'You are offline. What you see may be out of date, and nothing can be sent until you are back online.',
-    rateLimited: { one: 'Too many tries. Please wait {count} second and try again.', other: 'Too many tries. Please wait {count} seconds and try again.' },
+    offlineBanner:
+      'You are offline. What you see may be out of date, and nothing can be sent until you are back online.',
+    rateLimited: {
+      one: 'Too many tries. Please wait {count} second and try again.',
+      other: 'Too many tries. Please wait {count} seconds and try again.',
+    },
     unavailable: 'The service is busy right now. Please try again in a minute.',
     server: 'Something went wrong on our side. Please try again.',
-    serverWithId: 'Something went wrong on our side. Please try again. If it keeps happening, tell the organizers this code: {id}',
+    serverWithId:
+      'Something went wrong on our side. Please try again. If it keeps happening, tell the organizers this code: {id}',
     notFound: 'We could not find this.',
     forbidden: 'You are not allowed to do this.',
     signedOut: 'Please sign in again.',
@@ -86,7 +91,10 @@ export const en = {
     fullWaitlist: 'Full: you can join the waiting list',
     waitlistCount: { one: '{count} family waiting', other: '{count} families waiting' },
     whoCanCome: 'Who can come',
-    maxParty: { one: 'Up to {count} person per registration', other: 'Up to {count} people per registration, children included' },
+    maxParty: {
+      one: 'Up to {count} person per registration',
+      other: 'Up to {count} people per registration, children included',
+    },
     childAgesBetween: 'Children aged {min} to {max} on the day of the event',
     childAgesFrom: 'Children aged {min} or older on the day of the event',
     childAgesUpTo: 'Children up to {max} years old on the day of the event',
@@ -101,6 +109,9 @@ export const en = {
     completed: 'This event has already taken place.',
     draft: 'This event is not published yet.',
     about: 'About this event',
+    lostLink: 'Registered already and lost your private link?',
+    lostLinkExplain:
+      'Write the email address you registered with, and we will email you a new link. The old link then stops working.',
   },
   register: {
     loadingTitle: 'Register',
@@ -141,7 +152,10 @@ export const en = {
     full: 'Sorry, the last places were just taken and this event has no waiting list.',
     rules: {
       empty: 'Choose at least one person.',
-      tooMany: { one: 'At most {count} person may come.', other: 'At most {count} people may come. Please remove someone.' },
+      tooMany: {
+        one: 'At most {count} person may come.',
+        other: 'At most {count} people may come. Please remove someone.',
+      },
       nameMissing: 'Write the name of person {n}.',
       birthDateMissing: 'Enter {name}’s date of birth.',
       notBorn: '{name} is not born yet on {day}.',
@@ -175,14 +189,16 @@ export const en = {
     toEvents: 'Go to the events',
     statusConfirmed: { one: 'Confirmed for {count} person', other: 'Confirmed for {count} people' },
     statusWaitlisted: 'Waiting list: number {position}',
-    waitlistExplain: 'This page updates by itself. When a place frees up for your whole family, you are confirmed and we email you.',
+    waitlistExplain:
+      'This page updates by itself. When a place frees up for your whole family, you are confirmed and we email you.',
     statusCancelled: 'Cancelled',
     code: 'Check-in code:',
     qrLabel: 'QR code of your check-in code {code}',
     showAtDoor: 'Show this code at the door, on your phone or printed.',
     mailSent: 'We have emailed the details to {email}.',
     keepTitle: 'Keep this link',
-    keepBody: 'This private link lets you see, change or cancel your registration. We also emailed it to you. Do not share it.',
+    keepBody:
+      'This private link lets you see, change or cancel your registration. We also emailed it to you. Do not share it.',
     keepLabel: 'Your private link',
     copy: 'Copy the link',
     copied: 'Copied.',
@@ -201,7 +217,8 @@ export const en = {
     cancelYes: 'Yes, cancel it',
     cancelNo: 'No, keep it',
     resendTitle: 'Need a new link?',
-    resendExplain: 'We will email a new private link to {email}. The link you used to open this page will then stop working.',
+    resendExplain:
+      'We will email a new private link to {email}. The link you used to open this page will then stop working.',
     resend: 'Email me a new link',
     resendDone: 'A new link is on its way to {email}.',
   },
@@ -216,7 +233,8 @@ export const en = {
     noAccount: 'New here?',
     signupLink: 'Create an account',
     signupTitle: 'Create an account',
-    signupLead: 'With an account you register your household in a few taps and see all your registrations in one place.',
+    signupLead:
+      'With an account you register your household in a few taps and see all your registrations in one place.',
     name: 'Your name',
     nameMissing: 'Write a name.',
     passwordHint: 'At least 8 characters.',

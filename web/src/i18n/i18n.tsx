@@ -99,6 +99,9 @@ export function useI18n(): { t: Translate; locale: Locale; format: Format; setLo
   if (!ctx) throw new Error('useI18n outside I18nProvider');
   const { locale, catalog, setLocale } = ctx;
   const format = useMemo(() => makeFormat(locale), [locale]);
-  const t = useCallback<Translate>((key, params) => translate(catalog, locale, format, key, params), [catalog, locale, format]);
+  const t = useCallback<Translate>(
+    (key, params) => translate(catalog, locale, format, key, params),
+    [catalog, locale, format],
+  );
   return { t, locale, format, setLocale };
 }

@@ -98,6 +98,8 @@ export const zhCN: Catalog = {
     completed: '本活动已经结束。',
     draft: '本活动尚未发布。',
     about: '活动介绍',
+    lostLink: '已经报名，但找不到专属链接了？',
+    lostLinkExplain: '请填写报名时使用的电子邮箱，我们会给您发送一个新链接。旧链接随之失效。',
   },
   register: {
     loadingTitle: '报名',

@@ -53,7 +53,10 @@ export function Layout(props: { children: ReactNode }) {
           </nav>
           <LanguageSwitch
             onChange={(next) => {
-              if (user) void call(api.PATCH('/api/v1/me', { body: { locale: next as Schemas['UpdateMeDto']['locale'] } })).catch(() => undefined);
+              if (user)
+                void call(
+                  api.PATCH('/api/v1/me', { body: { locale: next as Schemas['UpdateMeDto']['locale'] } }),
+                ).catch(() => undefined);
             }}
           />
         </div>

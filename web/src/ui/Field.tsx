@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldProps {
   label: ReactNode;
@@ -40,7 +46,12 @@ export function TextField(props: FieldProps & Omit<InputHTMLAttributes<HTMLInput
     <div className={`field${errors?.length ? ' field-invalid' : ''}`}>
       <label htmlFor={ids.control}>{label}</label>
       <Messages id={ids.control} hint={hint} errors={errors} />
-      <input id={ids.control} aria-describedby={ids.describedBy} aria-invalid={errors?.length ? true : undefined} {...input} />
+      <input
+        id={ids.control}
+        aria-describedby={ids.describedBy}
+        aria-invalid={errors?.length ? true : undefined}
+        {...input}
+      />
     </div>
   );
 }
@@ -52,7 +63,12 @@ export function TextAreaField(props: FieldProps & Omit<TextareaHTMLAttributes<HT
     <div className={`field${errors?.length ? ' field-invalid' : ''}`}>
       <label htmlFor={ids.control}>{label}</label>
       <Messages id={ids.control} hint={hint} errors={errors} />
-      <textarea id={ids.control} aria-describedby={ids.describedBy} aria-invalid={errors?.length ? true : undefined} {...input} />
+      <textarea
+        id={ids.control}
+        aria-describedby={ids.describedBy}
+        aria-invalid={errors?.length ? true : undefined}
+        {...input}
+      />
     </div>
   );
 }
@@ -64,7 +80,12 @@ export function SelectField(props: FieldProps & Omit<SelectHTMLAttributes<HTMLSe
     <div className={`field${errors?.length ? ' field-invalid' : ''}`}>
       <label htmlFor={ids.control}>{label}</label>
       <Messages id={ids.control} hint={hint} errors={errors} />
-      <select id={ids.control} aria-describedby={ids.describedBy} aria-invalid={errors?.length ? true : undefined} {...select}>
+      <select
+        id={ids.control}
+        aria-describedby={ids.describedBy}
+        aria-invalid={errors?.length ? true : undefined}
+        {...select}
+      >
         {children}
       </select>
     </div>
@@ -91,10 +112,20 @@ export function CheckboxField(props: FieldProps & Omit<InputHTMLAttributes<HTMLI
 }
 
 /** A group of related controls under one legend (radio buttons, a person's fields). */
-export function Fieldset(props: { legend: ReactNode; hint?: ReactNode; errors?: string[]; id?: string; children: ReactNode }) {
+export function Fieldset(props: {
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  id?: string;
+  children: ReactNode;
+}) {
   const ids = useFieldIds(props.id, !!props.hint, !!props.errors?.length);
   return (
-    <fieldset className={`fieldset${props.errors?.length ? ' field-invalid' : ''}`} id={ids.control} aria-describedby={ids.describedBy}>
+    <fieldset
+      className={`fieldset${props.errors?.length ? ' field-invalid' : ''}`}
+      id={ids.control}
+      aria-describedby={ids.describedBy}
+    >
       <legend>{props.legend}</legend>
       <Messages id={ids.control} hint={props.hint} errors={props.errors} />
       {props.children}

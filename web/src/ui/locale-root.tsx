@@ -41,7 +41,8 @@ function makeQueryClient(): QueryClient {
         // Offline, a request fails at once and says so (instead of waiting unseen for the network).
         networkMode: 'always',
         // A 4xx will not change by asking again, nor will anything while offline; a 5xx may.
-        retry: (count, e) => count < 2 && navigator.onLine && !(e instanceof ApiError && e.status >= 400 && e.status < 500),
+        retry: (count, e) =>
+          count < 2 && navigator.onLine && !(e instanceof ApiError && e.status >= 400 && e.status < 500),
         refetchOnWindowFocus: true,
         staleTime: 15_000,
       },

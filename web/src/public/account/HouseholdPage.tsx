@@ -42,7 +42,8 @@ function Household() {
             <li key={m.id} className="card member">
               <p className="member-name">{m.name}</p>
               <p className="hint">
-                {t(`household.relationships.${m.relationship}`)} · {t('household.born', { date: format.date(m.birthDate) })} ·{' '}
+                {t(`household.relationships.${m.relationship}`)} ·{' '}
+                {t('household.born', { date: format.date(m.birthDate) })} ·{' '}
                 {m.category === 'child' ? t('register.child') : t('register.adult')}
               </p>
               <div className="actions">
@@ -68,7 +69,11 @@ function MemberForm(props: { member?: Member; onDone?: () => void }) {
   const client = useQueryClient();
   const m = props.member;
   const prefix = m ? `member-${m.id}` : 'new-member';
-  const [form, setForm] = useState({ name: m?.name ?? '', relationship: m?.relationship ?? ('child' as Relationship), birthDate: m?.birthDate ?? '' });
+  const [form, setForm] = useState({
+    name: m?.name ?? '',
+    relationship: m?.relationship ?? ('child' as Relationship),
+    birthDate: m?.birthDate ?? '',
+  });
   const [attempt, setAttempt] = useState(0);
   const [added, setAdded] = useState<string | null>(null);
   const save = useMutation({
@@ -91,7 +96,8 @@ function MemberForm(props: { member?: Member; onDone?: () => void }) {
   const errors = serverFieldErrors(save.error, prefix);
   if (attempt > 0) {
     if (!form.name.trim()) errors.set(`${prefix}-name`, [t('account.nameMissing')]);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.birthDate)) errors.set(`${prefix}-birthDate`, [t('household.birthDateMissing')]);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.birthDate))
+      errors.set(`${prefix}-birthDate`, [t('household.birthDateMissing')]);
   }
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -105,7 +111,14 @@ function MemberForm(props: { member?: Member; onDone?: () => void }) {
       {added && <Notice tone="success">{t('household.added', { name: added })}</Notice>}
       <ErrorSummary title={t('register.fixThese')} items={summaryOf(errors)} attempt={attempt} />
       {save.isError && !errors.size && <ProblemNotice error={save.error} />}
-      <TextField id={`${prefix}-name`} label={t('household.name')} maxLength={200} value={form.name} errors={errors.get(`${prefix}-name`)} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+      <TextField
+        id={`${prefix}-name`}
+        label={t('household.name')}
+        maxLength={200}
+        value={form.name}
+        errors={errors.get(`${prefix}-name`)}
+        onChange={(e) => setForm({ ...form, name: e.target.value })}
+      />
       <SelectField
         id={`${prefix}-relationship`}
         label={t('household.relationship')}
@@ -147,7 +160,8 @@ function RemoveMember(props: { member: Member }) {
   const client = useQueryClient();
   const [asking, setAsking] = useState(false);
   const remove = useMutation({
-    mutationFn: () => call(api.DELETE('/api/v1/me/household/members/{id}', { params: { path: { id: props.member.id } } })),
+    mutationFn: () =>
+      call(api.DELETE('/api/v1/me/household/members/{id}', { params: { path: { id: props.member.id } } })),
     onSuccess: () => void client.invalidateQueries({ queryKey: KEY }),
   });
   if (!asking) {
@@ -162,7 +176,12 @@ function RemoveMember(props: { member: Member }) {
       <p>{t('household.removeAsk', { name: props.member.name })}</p>
       {remove.isError && <ProblemNotice error={remove.error} />}
       <div className="actions">
-        <button type="button" className="button button-danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={remove.isPending}
+          onClick={() => remove.mutate()}
+        >
           {t('household.removeYes')}
         </button>
         <button type="button" className="button button-secondary" onClick={() => setAsking(false)}>

@@ -36,9 +36,11 @@ export default function LoginPage() {
     if (!isEmail(email) || !password) return;
     setBusy(true);
     try {
-      const out = await call(api.POST('/api/v1/auth/login', { body: { email: email.trim(), password, session: 'cookie' } }));
+      const out = await call(
+        api.POST('/api/v1/auth/login', { body: { email: email.trim(), password, session: 'cookie' } }),
+      );
       client.setQueryData(SESSION_KEY, out.user);
-      navigate(nextPath(location.search));
+      void navigate(nextPath(location.search));
     } catch (err) {
       setFailure(err);
     } finally {

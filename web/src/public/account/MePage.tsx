@@ -32,7 +32,9 @@ function Me(props: { user: User }) {
     setFailure(null);
     if (nameMissing) return;
     try {
-      const user = await call(api.PATCH('/api/v1/me', { body: { name: name.trim(), locale: lang as Schemas['UpdateMeDto']['locale'] } }));
+      const user = await call(
+        api.PATCH('/api/v1/me', { body: { name: name.trim(), locale: lang as Schemas['UpdateMeDto']['locale'] } }),
+      );
       client.setQueryData(SESSION_KEY, user);
       setLocale(lang);
       setSaved(true);
@@ -67,8 +69,22 @@ function Me(props: { user: User }) {
       {saved && <Notice tone="success">{t('account.saved')}</Notice>}
       {failure ? <ProblemNotice error={failure} /> : null}
       <form onSubmit={save} noValidate>
-        <TextField id="me-name" label={t('account.name')} autoComplete="name" maxLength={200} value={name} errors={nameMissing ? [t('account.nameMissing')] : undefined} onChange={(e) => setName(e.target.value)} />
-        <SelectField id="me-locale" label={t('account.language')} hint={t('account.languageHint')} value={lang} onChange={(e) => setLang(e.target.value as Locale)}>
+        <TextField
+          id="me-name"
+          label={t('account.name')}
+          autoComplete="name"
+          maxLength={200}
+          value={name}
+          errors={nameMissing ? [t('account.nameMissing')] : undefined}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <SelectField
+          id="me-locale"
+          label={t('account.language')}
+          hint={t('account.languageHint')}
+          value={lang}
+          onChange={(e) => setLang(e.target.value as Locale)}
+        >
           {LOCALES.map((l) => (
             <option key={l} value={l} lang={l}>
               {LOCALE_NAMES[l]}

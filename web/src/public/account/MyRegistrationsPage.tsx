@@ -33,7 +33,8 @@ function Mine() {
               <Link to={`/registrations/${r.id}`}>{r.event.title}</Link>
             </h2>
             <p>
-              {format.span(r.event.startsAt, r.event.endsAt, r.event.timezone)} ({format.zoneName(r.event.timezone, r.event.startsAt)})
+              {format.span(r.event.startsAt, r.event.endsAt, r.event.timezone)} (
+              {format.zoneName(r.event.timezone, r.event.startsAt)})
             </p>
             <p className={`status status-${r.status}`}>
               {r.status === 'confirmed'

@@ -48,7 +48,7 @@ export default function SignupPage() {
         }),
       );
       client.setQueryData(SESSION_KEY, out.user);
-      navigate(nextPath(location.search, '/me/household'));
+      void navigate(nextPath(location.search, '/me/household'));
     } catch (err) {
       setFailure(err);
     } finally {
@@ -65,9 +65,19 @@ export default function SignupPage() {
           {t('account.emailTaken')} <Link to="/login">{t('account.loginLink')}</Link>
         </Notice>
       )}
-      {failure && !taken && !(failure instanceof ApiError && failure.errors.length) ? <ProblemNotice error={failure} /> : null}
+      {failure && !taken && !(failure instanceof ApiError && failure.errors.length) ? (
+        <ProblemNotice error={failure} />
+      ) : null}
       <form onSubmit={submit} noValidate>
-        <TextField id="signup-name" label={t('account.name')} autoComplete="name" maxLength={200} value={form.name} errors={errors.get('signup-name')} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        <TextField
+          id="signup-name"
+          label={t('account.name')}
+          autoComplete="name"
+          maxLength={200}
+          value={form.name}
+          errors={errors.get('signup-name')}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+        />
         <TextField
           id="signup-email"
           label={t('account.email')}

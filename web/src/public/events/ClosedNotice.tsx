@@ -11,7 +11,9 @@ export function ClosedNotice(props: { event: EventItem }) {
     case 'open':
       return null;
     case 'not_yet':
-      return <Notice live={false}>{t('event.opensAt', { when: format.instant(open.opensAt, props.event.timezone) })}</Notice>;
+      return (
+        <Notice live={false}>{t('event.opensAt', { when: format.instant(open.opensAt, props.event.timezone) })}</Notice>
+      );
     case 'closed':
       return <Notice live={false}>{t('event.closed')}</Notice>;
     case 'cancelled':

@@ -9,6 +9,7 @@ import { EventWhen, EventWhere, Seats } from './event-bits';
 import { useEvent, type EventItem } from './queries';
 import { openness } from './registration-window';
 import { ClosedNotice } from './ClosedNotice';
+import { LostLink } from './LostLink';
 
 export default function EventPage() {
   const { slug = '' } = useParams();
@@ -32,7 +33,9 @@ export function PartyRules(props: { event: EventItem }) {
   return (
     <ul className="rules">
       <li>{t('event.maxParty', { count: maxPartySize })}</li>
-      {childAgeMin !== null && childAgeMax !== null && <li>{t('event.childAgesBetween', { min: childAgeMin, max: childAgeMax })}</li>}
+      {childAgeMin !== null && childAgeMax !== null && (
+        <li>{t('event.childAgesBetween', { min: childAgeMin, max: childAgeMax })}</li>
+      )}
       {childAgeMin !== null && childAgeMax === null && <li>{t('event.childAgesFrom', { min: childAgeMin })}</li>}
       {childAgeMin === null && childAgeMax !== null && <li>{t('event.childAgesUpTo', { max: childAgeMax })}</li>}
     </ul>
@@ -40,7 +43,7 @@ export function PartyRules(props: { event: EventItem }) {
 }
 
 function EventDetail(props: { event: EventItem }) {
-  const { t, format } = useI18n();
+  const { t } = useI18n();
   const e = props.event;
   const open = openness(e);
   const full = e.seatsRemaining <= 0;
@@ -106,6 +109,7 @@ function EventDetail(props: { event: EventItem }) {
         )}
         <ClosedNotice event={e} />
       </div>
+      {e.status === 'published' && <LostLink eventId={e.id} />}
 
       {e.description && (
         <section aria-labelledby="about">

@@ -6,7 +6,15 @@ import { Loading, ProblemNotice } from '../../ui/Problem';
 import { EventCard } from './event-bits';
 import { useEvents, usePrograms, type EventFilters, type EventItem } from './queries';
 
-const KINDS: EventItem['kind'][] = ['celebration', 'competition', 'program-session', 'webinar', 'workshop', 'forum', 'other'];
+const KINDS: EventItem['kind'][] = [
+  'celebration',
+  'competition',
+  'program-session',
+  'webinar',
+  'workshop',
+  'forum',
+  'other',
+];
 const FORMATS: EventItem['format'][] = ['in_person', 'online', 'hybrid'];
 const LIMIT = 20;
 
@@ -105,7 +113,12 @@ export default function EventsPage() {
         </div>
         {events.data && pages > 1 && (
           <nav className="pager" aria-label={t('events.pages')}>
-            <button type="button" className="button button-secondary" disabled={filters.page! <= 1} onClick={() => goTo(filters.page! - 1)}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={filters.page! <= 1}
+              onClick={() => goTo(filters.page! - 1)}
+            >
               {t('events.previous')}
             </button>
             <span>{t('events.pageOf', { page: filters.page!, pages })}</span>

@@ -13,7 +13,8 @@ export function openness(e: EventItem, now: Date = new Date()): Openness {
   if (e.status === 'cancelled') return { state: 'cancelled' };
   if (e.status === 'completed') return { state: 'completed' };
   if (e.status === 'draft') return { state: 'draft' };
-  if (e.registrationOpensAt && new Date(e.registrationOpensAt) > now) return { state: 'not_yet', opensAt: e.registrationOpensAt };
+  if (e.registrationOpensAt && new Date(e.registrationOpensAt) > now)
+    return { state: 'not_yet', opensAt: e.registrationOpensAt };
   const closes = e.registrationClosesAt ?? e.startsAt;
   if (new Date(closes) <= now) return { state: 'closed' };
   return { state: 'open' };

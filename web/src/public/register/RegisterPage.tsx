@@ -76,7 +76,8 @@ function RegisterForm(props: { event: EventItem; user: User | null }) {
   // Checked as the family types; shown once they have touched the form or tried to send it.
   const problems = useMemo(() => partyProblems(party, event), [party, event]);
   const errorsByControl = new Map<string, string[]>();
-  const add = (control: string, message: string) => errorsByControl.set(control, [...(errorsByControl.get(control) ?? []), message]);
+  const add = (control: string, message: string) =>
+    errorsByControl.set(control, [...(errorsByControl.get(control) ?? []), message]);
   if (touched) {
     for (const p of problems) {
       const control = p.field === 'party' ? 'party' : controlFor(p.field, memberIds);
@@ -122,11 +123,21 @@ function RegisterForm(props: { event: EventItem; user: User | null }) {
       problems.length > 0 ||
       (!user && (!contact.name.trim() || !isEmail(contact.email))) ||
       !consents.dataProcessing ||
-      event.questions.some((q) => q.required && (answers[q.id] === undefined || answers[q.id] === '' || (Array.isArray(answers[q.id]) && (answers[q.id] as string[]).length === 0)));
+      event.questions.some(
+        (q) =>
+          q.required &&
+          (answers[q.id] === undefined ||
+            answers[q.id] === '' ||
+            (Array.isArray(answers[q.id]) && (answers[q.id] as string[]).length === 0)),
+      );
     if (clientProblems) return;
 
     const body: Schemas['CreateRegistrationDto'] = {
-      contact: { name: contact.name.trim(), email: contact.email.trim(), ...(contact.phone.trim() && { phone: contact.phone.trim() }) },
+      contact: {
+        name: contact.name.trim(),
+        email: contact.email.trim(),
+        ...(contact.phone.trim() && { phone: contact.phone.trim() }),
+      },
       attendees: user
         ? picked.map((memberId) => ({ memberId }))
         : people.map((p) => ({
@@ -154,7 +165,7 @@ function RegisterForm(props: { event: EventItem; user: User | null }) {
       if (created.manageToken) rememberManageToken(created.id, created.manageToken);
       void client.invalidateQueries({ queryKey: ['event'] });
       void client.invalidateQueries({ queryKey: ['me', 'registrations'] });
-      navigate(`/registrations/${created.id}`, { state: { fresh: true, manageToken: created.manageToken } });
+      void navigate(`/registrations/${created.id}`, { state: { fresh: true, manageToken: created.manageToken } });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setServerErrors(err.errors);
@@ -175,16 +186,32 @@ function RegisterForm(props: { event: EventItem; user: User | null }) {
       {full && event.waitlistEnabled && <Notice live={false}>{t('register.willWaitlist')}</Notice>}
       {!user && (
         <p className="hint">
-          {t('register.haveAccount')} <Link to={`/login?next=${encodeURIComponent(`/events/${event.slug}/register`)}`}>{t('register.signInFirst')}</Link>
+          {t('register.haveAccount')}{' '}
+          <Link to={`/login?next=${encodeURIComponent(`/events/${event.slug}/register`)}`}>
+            {t('register.signInFirst')}
+          </Link>
         </p>
       )}
 
       <ErrorSummary title={t('register.fixThese')} items={attempt > 0 ? summary : []} attempt={attempt} />
-      {failure && !failure.errors.length && <FailureNotice error={failure} event={event} email={contact.email} signedIn={!!user} problemText={problemText} />}
+      {failure && !failure.errors.length && (
+        <FailureNotice
+          error={failure}
+          event={event}
+          email={contact.email}
+          signedIn={!!user}
+          problemText={problemText}
+        />
+      )}
 
       <form onSubmit={submit} noValidate onChange={() => setServerErrors([])}>
         {user ? (
-          <Fieldset legend={t('register.whoComes')} hint={t('register.pickMembers')} errors={errorsByControl.get('party')} id="party">
+          <Fieldset
+            legend={t('register.whoComes')}
+            hint={t('register.pickMembers')}
+            errors={errorsByControl.get('party')}
+            id="party"
+          >
             {household.isPending && <Loading />}
             {household.isError && <ProblemNotice error={household.error} onRetry={() => void household.refetch()} />}
             {household.data && members.length === 0 && <p>{t('register.noMembers')}</p>}
@@ -215,7 +242,12 @@ function RegisterForm(props: { event: EventItem; user: User | null }) {
                 maxLength={200}
                 value={contact.name}
                 errors={errorsByControl.get('contact-name')}
-                onChange={(e) => setContact({ ...contact, name: e.target.value })}
+                onChange={(e) => {
+                  const name = e.target.value;
+                  // The first person is usually the one writing: their name follows, until changed.
+                  setPeople((list) => list.map((p, i) => (i === 0 && p.name === contact.name ? { ...p, name } : p)));
+                  setContact({ ...contact, name });
+                }}
                 onBlur={() => setTouched(true)}
               />
               <TextField
@@ -243,7 +275,12 @@ function RegisterForm(props: { event: EventItem; user: User | null }) {
                 onChange={(e) => setContact({ ...contact, phone: e.target.value })}
               />
             </Fieldset>
-            <Fieldset legend={t('register.whoComes')} hint={t('register.whoComesHint', { count: event.maxPartySize })} errors={errorsByControl.get('party')} id="party">
+            <Fieldset
+              legend={t('register.whoComes')}
+              hint={t('register.whoComesHint', { count: event.maxPartySize })}
+              errors={errorsByControl.get('party')}
+              id="party"
+            >
               {people.map((p, i) => (
                 <PersonFields
                   key={p.key}
@@ -262,7 +299,10 @@ function RegisterForm(props: { event: EventItem; user: User | null }) {
                 type="button"
                 className="button button-secondary"
                 onClick={() => {
-                  setPeople((list) => [...list, { key: nextKey.current++, name: '', category: 'child', birthDate: null }]);
+                  setPeople((list) => [
+                    ...list,
+                    { key: nextKey.current++, name: '', category: 'child', birthDate: null },
+                  ]);
                   // focus the new person's name once it exists
                   setTimeout(() => document.getElementById(`attendee-${people.length}-name`)?.focus(), 0);
                 }}
@@ -320,7 +360,13 @@ function RegisterForm(props: { event: EventItem; user: User | null }) {
 }
 
 /** What the server said when it refused the whole registration (not one field). */
-function FailureNotice(props: { error: ApiError; event: EventItem; email: string; signedIn: boolean; problemText: (e: unknown) => string }) {
+function FailureNotice(props: {
+  error: ApiError;
+  event: EventItem;
+  email: string;
+  signedIn: boolean;
+  problemText: (e: unknown) => string;
+}) {
   const { t } = useI18n();
   const [resent, setResent] = useState(false);
   const { error, event } = props;
@@ -340,7 +386,11 @@ function FailureNotice(props: { error: ApiError; event: EventItem; email: string
               type="button"
               className="button button-secondary"
               onClick={() =>
-                void call(api.POST('/api/v1/registrations/resend-link', { body: { eventId: event.id, email: props.email.trim() } }))
+                void call(
+                  api.POST('/api/v1/registrations/resend-link', {
+                    body: { eventId: event.id, email: props.email.trim() },
+                  }),
+                )
                   .then(() => setResent(true))
                   .catch(() => setResent(true))
               }

@@ -85,14 +85,28 @@ export function PersonFields(props: {
 }
 
 /** One of the event's questions, as the control its type calls for. */
-export function QuestionField(props: { question: Question; value: Answer | undefined; errors?: string[]; onChange: (v: Answer | undefined) => void }) {
+export function QuestionField(props: {
+  question: Question;
+  value: Answer | undefined;
+  errors?: string[];
+  onChange: (v: Answer | undefined) => void;
+}) {
   const { t } = useI18n();
   const { question: q, value, errors } = props;
   const id = `answer-${q.id}`;
   const label = q.required ? q.label : `${q.label} (${t('register.optional')})`;
   switch (q.type) {
     case 'textarea':
-      return <TextAreaField id={id} label={label} maxLength={q.maxLength ?? 2000} value={(value as string) ?? ''} errors={errors} onChange={(e) => props.onChange(e.target.value)} />;
+      return (
+        <TextAreaField
+          id={id}
+          label={label}
+          maxLength={q.maxLength ?? 2000}
+          value={(value as string) ?? ''}
+          errors={errors}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      );
     case 'number':
       return (
         <TextField
@@ -106,12 +120,35 @@ export function QuestionField(props: { question: Question; value: Answer | undef
         />
       );
     case 'date':
-      return <TextField id={id} label={label} type="date" value={(value as string) ?? ''} errors={errors} onChange={(e) => props.onChange(e.target.value || undefined)} />;
+      return (
+        <TextField
+          id={id}
+          label={label}
+          type="date"
+          value={(value as string) ?? ''}
+          errors={errors}
+          onChange={(e) => props.onChange(e.target.value || undefined)}
+        />
+      );
     case 'boolean':
-      return <CheckboxField id={id} label={q.label} checked={value === true} errors={errors} onChange={(e) => props.onChange(e.target.checked)} />;
+      return (
+        <CheckboxField
+          id={id}
+          label={q.label}
+          checked={value === true}
+          errors={errors}
+          onChange={(e) => props.onChange(e.target.checked)}
+        />
+      );
     case 'choice':
       return (
-        <SelectField id={id} label={label} value={(value as string) ?? ''} errors={errors} onChange={(e) => props.onChange(e.target.value || undefined)}>
+        <SelectField
+          id={id}
+          label={label}
+          value={(value as string) ?? ''}
+          errors={errors}
+          onChange={(e) => props.onChange(e.target.value || undefined)}
+        >
           <option value="">{t('register.choose')}</option>
           {(q.options ?? []).map((o) => (
             <option key={o} value={o}>
@@ -137,7 +174,15 @@ export function QuestionField(props: { question: Question; value: Answer | undef
       );
     }
     default:
-      return <TextField id={id} label={label} maxLength={q.maxLength ?? 2000} value={(value as string) ?? ''} errors={errors} onChange={(e) => props.onChange(e.target.value)} />;
+      return (
+        <TextField
+          id={id}
+          label={label}
+          maxLength={q.maxLength ?? 2000}
+          value={(value as string) ?? ''}
+          errors={errors}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      );
   }
 }
-

@@ -24,16 +24,35 @@ export type PartyProblem =
   | { field: `attendees[${number}].name`; rule: 'name_missing'; index: number }
   | { field: `attendees[${number}].birthDate`; rule: 'birth_date_missing'; index: number; name: string }
   | { field: `attendees[${number}].birthDate`; rule: 'not_born'; index: number; name: string; day: string }
-  | { field: `attendees[${number}].birthDate`; rule: 'too_young'; index: number; name: string; age: number; min: number; day: string }
-  | { field: `attendees[${number}].birthDate`; rule: 'too_old'; index: number; name: string; age: number; max: number; day: string };
+  | {
+      field: `attendees[${number}].birthDate`;
+      rule: 'too_young';
+      index: number;
+      name: string;
+      age: number;
+      min: number;
+      day: string;
+    }
+  | {
+      field: `attendees[${number}].birthDate`;
+      rule: 'too_old';
+      index: number;
+      name: string;
+      age: number;
+      max: number;
+      day: string;
+    };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The event's first day in its own time zone ("2027-05-15"): the day children's ages are counted on. */
 export function eventFirstDay(startsAt: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
-    new Date(startsAt),
-  );
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(startsAt));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

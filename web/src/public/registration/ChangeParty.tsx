@@ -45,14 +45,19 @@ export function ChangeParty(props: { registration: Registration; event: EventIte
     ? picked.map((id) => {
         const m = members.find((x) => x.id === id);
         const a = r.attendees.find((x) => x.memberId === id);
-        return { name: m?.name ?? a?.name ?? '', category: m?.category ?? a?.category ?? 'adult', birthDate: m?.birthDate ?? a?.birthDate ?? null };
+        return {
+          name: m?.name ?? a?.name ?? '',
+          category: m?.category ?? a?.category ?? 'adult',
+          birthDate: m?.birthDate ?? a?.birthDate ?? null,
+        };
       })
     : people;
   const memberIds = byMembers ? picked : null;
   const errors = new Map<string, string[]>();
   const add = (control: string, message: string) => errors.set(control, [...(errors.get(control) ?? []), message]);
   if (attempt > 0) {
-    for (const p of partyProblems(party, event)) add(p.field === 'party' ? 'party' : controlFor(p.field, memberIds), partyProblemText(t, p, format));
+    for (const p of partyProblems(party, event))
+      add(p.field === 'party' ? 'party' : controlFor(p.field, memberIds), partyProblemText(t, p, format));
   }
   for (const e of failure?.errors ?? []) {
     const control = controlFor(e.field, memberIds);
@@ -79,9 +84,17 @@ export function ChangeParty(props: { registration: Registration; event: EventIte
     try {
       const attendees = byMembers
         ? picked.map((memberId) => ({ memberId }))
-        : people.map((p) => ({ name: p.name.trim(), category: p.category, ...(p.category === 'child' && p.birthDate ? { birthDate: p.birthDate } : {}) }));
+        : people.map((p) => ({
+            name: p.name.trim(),
+            category: p.category,
+            ...(p.category === 'child' && p.birthDate ? { birthDate: p.birthDate } : {}),
+          }));
       const data = await call(
-        api.PATCH('/api/v1/registrations/{id}', { params: { path: { id: r.id } }, headers: tokenHeaders(r.id), body: { attendees } }),
+        api.PATCH('/api/v1/registrations/{id}', {
+          params: { path: { id: r.id } },
+          headers: tokenHeaders(r.id),
+          body: { attendees },
+        }),
       );
       client.setQueryData(['registration', r.id], data);
       void client.invalidateQueries({ queryKey: ['event'] });
@@ -95,13 +108,19 @@ export function ChangeParty(props: { registration: Registration; event: EventIte
     }
   }
 
-  const summary = [...errors.entries()].flatMap(([target, messages]) => messages.map((message) => ({ target, message })));
+  const summary = [...errors.entries()].flatMap(([target, messages]) =>
+    messages.map((message) => ({ target, message })),
+  );
   return (
     <form onSubmit={save} noValidate className="card">
       <ErrorSummary title={t('register.fixThese')} items={summary} attempt={attempt} />
-      {failure && !failure.errors.length && (
-        failure.code === 'event_full' ? <Notice tone="warning">{t('manage.noRoomForMore')}</Notice> : <ProblemNotice error={failure} />
-      )}
+      {failure &&
+        !failure.errors.length &&
+        (failure.code === 'event_full' ? (
+          <Notice tone="warning">{t('manage.noRoomForMore')}</Notice>
+        ) : (
+          <ProblemNotice error={failure} />
+        ))}
       {byMembers ? (
         <Fieldset legend={t('register.whoComes')} errors={errors.get('party')} id="party">
           {household.isPending && <Loading />}
@@ -112,12 +131,19 @@ export function ChangeParty(props: { registration: Registration; event: EventIte
               label={`${m.name} (${m.category === 'child' ? t('register.child') : t('register.adult')})`}
               checked={picked.includes(m.id)}
               errors={errors.get(`member-${m.id}`)}
-              onChange={(ev) => setPicked((list) => (ev.target.checked ? [...list, m.id] : list.filter((x) => x !== m.id)))}
+              onChange={(ev) =>
+                setPicked((list) => (ev.target.checked ? [...list, m.id] : list.filter((x) => x !== m.id)))
+              }
             />
           ))}
         </Fieldset>
       ) : (
-        <Fieldset legend={t('register.whoComes')} hint={t('register.whoComesHint', { count: event.maxPartySize })} errors={errors.get('party')} id="party">
+        <Fieldset
+          legend={t('register.whoComes')}
+          hint={t('register.whoComesHint', { count: event.maxPartySize })}
+          errors={errors.get('party')}
+          id="party"
+        >
           {people.map((p, i) => (
             <PersonFields
               key={p.key}
@@ -132,7 +158,9 @@ export function ChangeParty(props: { registration: Registration; event: EventIte
           <button
             type="button"
             className="button button-secondary"
-            onClick={() => setPeople((list) => [...list, { key: nextKey.current++, name: '', category: 'child', birthDate: null }])}
+            onClick={() =>
+              setPeople((list) => [...list, { key: nextKey.current++, name: '', category: 'child', birthDate: null }])
+            }
           >
             {t('register.addPerson')}
           </button>

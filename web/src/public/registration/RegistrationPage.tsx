@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, ApiError, call, type Schemas } from '../../api/client';
 import { useSession } from '../../api/session';
@@ -123,7 +123,8 @@ function Manage(props: { registration: Registration; event: EventItem }) {
       <ul className="party">
         {r.attendees.map((a) => (
           <li key={a.id}>
-            {a.name} <span className="hint">({a.category === 'child' ? t('register.child') : t('register.adult')})</span>
+            {a.name}{' '}
+            <span className="hint">({a.category === 'child' ? t('register.child') : t('register.adult')})</span>
           </li>
         ))}
       </ul>
@@ -211,7 +212,12 @@ function AddToCalendar(props: { registration: Registration; event: EventItem }) 
         >
           {t('manage.downloadIcs')}
         </button>
-        <a className="button button-secondary" href={googleCalendarUrl(entry)} target="_blank" rel="noopener noreferrer">
+        <a
+          className="button button-secondary"
+          href={googleCalendarUrl(entry)}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
           {t('manage.googleCalendar')}
         </a>
       </div>
@@ -223,6 +229,11 @@ function CancelRegistration(props: { registration: Registration }) {
   const { t } = useI18n();
   const client = useQueryClient();
   const [asking, setAsking] = useState(false);
+  const question = useRef<HTMLParagraphElement>(null);
+  // The question takes focus when asked, so it is read out and Tab reaches the answer next.
+  useEffect(() => {
+    if (asking) question.current?.focus();
+  }, [asking]);
   const cancel = useMutation({
     mutationFn: () =>
       call(
@@ -247,9 +258,16 @@ function CancelRegistration(props: { registration: Registration }) {
         </button>
       ) : (
         <div role="group" aria-labelledby="cancel-question">
-          <p id="cancel-question">{t('manage.cancelAsk')}</p>
+          <p id="cancel-question" tabIndex={-1} ref={question}>
+            {t('manage.cancelAsk')}
+          </p>
           <div className="actions">
-            <button type="button" className="button button-danger" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={cancel.isPending}
+              onClick={() => cancel.mutate()}
+            >
               {t('manage.cancelYes')}
             </button>
             <button type="button" className="button button-secondary" onClick={() => setAsking(false)}>
@@ -267,7 +285,8 @@ function ResendLink(props: { registration: Registration }) {
   const { t } = useI18n();
   const r = props.registration;
   const resend = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/registrations/resend-link', { body: { eventId: r.eventId, email: r.contact.email } })),
+    mutationFn: () =>
+      call(api.POST('/api/v1/registrations/resend-link', { body: { eventId: r.eventId, email: r.contact.email } })),
   });
   return (
     <section aria-labelledby="resend-title">
@@ -276,7 +295,12 @@ function ResendLink(props: { registration: Registration }) {
       {resend.isSuccess ? (
         <Notice tone="success">{t('manage.resendDone', { email: r.contact.email })}</Notice>
       ) : (
-        <button type="button" className="button button-secondary" disabled={resend.isPending} onClick={() => resend.mutate()}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={resend.isPending}
+          onClick={() => resend.mutate()}
+        >
           {t('manage.resend')}
         </button>
       )}

@@ -13,7 +13,10 @@ export interface CalendarEvent {
 }
 
 function utc(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** RFC 5545 text: backslash, semicolon, comma and newlines escaped. */

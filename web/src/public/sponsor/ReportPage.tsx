@@ -17,7 +17,9 @@ function ReportView() {
   const s = useSponsorship(id);
   const statement = useStatement(id, new Date().getFullYear());
   const report: Report | undefined =
-    s.data?.latestReport?.id === reportId ? s.data.latestReport : statement.data?.reports.find((r) => r.id === reportId);
+    s.data?.latestReport?.id === reportId
+      ? s.data.latestReport
+      : statement.data?.reports.find((r) => r.id === reportId);
   if (!report) {
     const error = s.error ?? (statement.isError ? statement.error : null);
     const done = !s.isPending && !statement.isPending;

@@ -16,7 +16,11 @@ function Detail() {
   const { t, format } = useI18n();
   const q = useSponsorship(id);
   if (!q.data) {
-    return <Page title={t('sponsor.detailTitle')}>{q.isError ? <ProblemNotice error={q.error} onRetry={() => void q.refetch()} /> : <Loading />}</Page>;
+    return (
+      <Page title={t('sponsor.detailTitle')}>
+        {q.isError ? <ProblemNotice error={q.error} onRetry={() => void q.refetch()} /> : <Loading />}
+      </Page>
+    );
   }
   const s = q.data;
   const year = new Date().getFullYear();
@@ -24,7 +28,11 @@ function Detail() {
     <Page title={s.student.preferredName}>
       <StudentFacts sponsorship={s} />
       <h2>{t('sponsor.commitment')}</h2>
-      <p>{t(`sponsor.period.${s.commitment.period}`, { amount: format.money(s.commitment.amount, s.commitment.currency) })}</p>
+      <p>
+        {t(`sponsor.period.${s.commitment.period}`, {
+          amount: format.money(s.commitment.amount, s.commitment.currency),
+        })}
+      </p>
       <p>
         {t('sponsor.paid')}: <MoneyList items={s.paidToDate} />
       </p>
@@ -32,7 +40,11 @@ function Detail() {
       <p>
         {t('sponsor.due')}: {format.money(s.due.amount, s.due.currency)}
       </p>
-      {s.overdue.amount > 0 && <p className="status status-cancelled">{t('sponsor.overdue', { amount: format.money(s.overdue.amount, s.overdue.currency) })}</p>}
+      {s.overdue.amount > 0 && (
+        <p className="status status-cancelled">
+          {t('sponsor.overdue', { amount: format.money(s.overdue.amount, s.overdue.currency) })}
+        </p>
+      )}
       <h2>{t('sponsor.payments')}</h2>
       {s.payments.length === 0 ? (
         <p>{t('sponsor.none')}</p>
@@ -49,7 +61,9 @@ function Detail() {
       {s.latestReport ? <ReportSummary sponsorshipId={s.id} report={s.latestReport} /> : <p>{t('sponsor.noReport')}</p>}
       <h2>{t('sponsor.statements')}</h2>
       <p>
-        <Link to={`/me/sponsorships/${s.id}/statement?year=${year}`}>{t('sponsor.statementFor', { year: String(year) })}</Link>
+        <Link to={`/me/sponsorships/${s.id}/statement?year=${year}`}>
+          {t('sponsor.statementFor', { year: String(year) })}
+        </Link>
       </p>
     </Page>
   );

@@ -31,7 +31,11 @@ function List() {
               {t('sponsor.paid')}: <MoneyList items={s.paidToDate} />
             </p>
             {s.nextDueDate && <p>{t('sponsor.nextDue', { date: format.date(s.nextDueDate) })}</p>}
-            {s.overdue.amount > 0 && <p className="status status-cancelled">{t('sponsor.overdue', { amount: format.money(s.overdue.amount, s.overdue.currency) })}</p>}
+            {s.overdue.amount > 0 && (
+              <p className="status status-cancelled">
+                {t('sponsor.overdue', { amount: format.money(s.overdue.amount, s.overdue.currency) })}
+              </p>
+            )}
             {s.status === 'ended' && <p className="hint">{t('sponsor.ended')}</p>}
           </article>
         ))}

@@ -50,7 +50,11 @@ function Statement() {
         <button type="button" className="button" onClick={() => window.print()}>
           {t('sponsor.print')}
         </button>
-        <a className="button button-secondary" href={`/api/v1/sponsorships/${id}/statement?year=${year}&format=csv`} download>
+        <a
+          className="button button-secondary"
+          href={`/api/v1/sponsorships/${id}/statement?year=${year}&format=csv`}
+          download
+        >
           {t('sponsor.csv')}
         </a>
       </div>

@@ -40,7 +40,9 @@ export function ReportSummary(props: { sponsorshipId: string; report: Report }) 
   return (
     <div>
       <p>
-        <Link to={`/me/sponsorships/${props.sponsorshipId}/reports/${r.id}`}>{t('sponsor.reportTerm', { term: r.term })}</Link>
+        <Link to={`/me/sponsorships/${props.sponsorshipId}/reports/${r.id}`}>
+          {t('sponsor.reportTerm', { term: r.term })}
+        </Link>
       </p>
       <p>
         {t('sponsor.attendance', { percent: format.number(Math.round(r.attendanceRate * 100)) })} ·{' '}

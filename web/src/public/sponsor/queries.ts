@@ -21,6 +21,9 @@ export function useSponsorship(id: string) {
 export function useStatement(id: string, year: number) {
   return useQuery({
     queryKey: ['me', 'sponsorship', id, 'statement', year],
-    queryFn: () => call(api.GET('/api/v1/sponsorships/{id}/statement', { params: { path: { id }, query: { year } } })) as Promise<Schemas['StatementResponse']>,
+    queryFn: () =>
+      call(api.GET('/api/v1/sponsorships/{id}/statement', { params: { path: { id }, query: { year } } })) as Promise<
+        Schemas['StatementResponse']
+      >,
   });
 }
