@@ -5,8 +5,8 @@ import { NotFoundError } from '../common/errors';
 import { AppConfig } from '../config/config.module';
 import { EventResponse } from '../events/dto/events.dto';
 import { EventsService } from '../events/events.service';
-import { formatEventSpan, type MailLocale } from '../mail/format';
-import { negotiateLocale, type WebLocale } from './locale';
+import { localeOfTag, negotiateLocale, type Locale } from '../common/locales';
+import { formatEventSpan } from '../mail/format';
 
 /** The app's three HTML documents, as Vite built them. */
 type Entry = 'index' | 'console' | 'checkin';
@@ -39,7 +39,7 @@ export interface WebDocument {
   noReferrer: boolean;
 }
 
-const ONLINE: Record<WebLocale, string> = { en: 'Online', 'zh-CN': '线上', ne: 'अनलाइन' };
+const ONLINE: Record<Locale, string> = { en: 'Online', 'zh-CN': '线上', ne: 'अनलाइन' };
 
 /** Escapes text for an HTML attribute or element. */
 function escapeHtml(text: string): string {
@@ -100,7 +100,7 @@ export class WebPages {
     const entry: Entry = /^\/console(\/|$)/.test(path) ? 'console' : /^\/checkin(\/|$)/.test(path) ? 'checkin' : 'index';
     const template = templates[entry];
     if (!template) return null;
-    const locale = negotiateLocale(lang, acceptLanguage);
+    const locale = negotiateLocale({ lang: localeOfTag(lang), acceptLanguage }) ?? 'en';
     let html = template.replace(/<html lang="[^"]*"/, `<html lang="${locale}"`);
     if (entry === 'index') html = html.replace('</head>', `${this.preloads(path, locale)}</head>`);
     let status = 200;
@@ -114,7 +114,7 @@ export class WebPages {
   }
 
   /** `modulepreload` links for the page's code and the language's words, with what they import. */
-  private preloads(path: string, locale: WebLocale): string {
+  private preloads(path: string, locale: Locale): string {
     const page = LANDING_PAGES.find(([re]) => re.test(path))?.[1];
     const files = new Set<string>();
     const add = (key: string) => {
@@ -129,7 +129,7 @@ export class WebPages {
   }
 
   /** The event as the public sees it, its words in the page's language where it has them. */
-  private async publicEvent(idOrSlug: string, locale: WebLocale): Promise<EventResponse | null> {
+  private async publicEvent(idOrSlug: string, locale: Locale): Promise<EventResponse | null> {
     try {
       return await this.events.get(idOrSlug, undefined, locale);
     } catch (e) {
@@ -139,8 +139,8 @@ export class WebPages {
   }
 
   /** Open Graph and Twitter tags, and the event's JSON for the page's first paint. */
-  private eventHead(event: EventResponse, locale: WebLocale): string {
-    const when = formatEventSpan(locale as MailLocale, event.startsAt, event.endsAt, event.timezone);
+  private eventHead(event: EventResponse, locale: Locale): string {
+    const when = formatEventSpan(locale, event.startsAt, event.endsAt, event.timezone);
     const where = event.format === 'online' ? ONLINE[locale] : (event.venue ?? ONLINE[locale]);
     const description = [when, where, event.summary].filter(Boolean).join(' · ');
     const url = `${this.publicUrl}/events/${encodeURIComponent(event.slug)}`;

@@ -22,11 +22,17 @@ test('a family resets its forgotten password from the mail and signs in with the
   await page.getByRole('button', { name: 'Save my new password' }).click();
   await expect(page.getByText('Your password is changed. Please sign in with it.')).toBeVisible();
 
-  // The same link does not work twice.
+  // The same link does not work twice, opened again here or in a new tab.
   await page.goto(link);
   await page.getByLabel('New password').fill('yet another password');
   await page.getByRole('button', { name: 'Save my new password' }).click();
   await expect(page.getByText('This link has expired or was already used.')).toBeVisible();
+  const again = await page.context().newPage();
+  await again.goto(link);
+  await again.getByLabel('New password').fill('yet another password');
+  await again.getByRole('button', { name: 'Save my new password' }).click();
+  await expect(again.getByText('This link has expired or was already used.')).toBeVisible();
+  await again.close();
 
   await page.goto('/login');
   await page.getByLabel('Email address').fill(email);

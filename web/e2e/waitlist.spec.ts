@@ -22,6 +22,8 @@ async function registerWithKeyboard(
     // Adding a person moves focus to the new person's name.
     const name = page.getByRole('group', { name: labels.person(i + 1) }).getByLabel(labels.personName);
     await tabTo(page, name);
+    // The first person's name follows the contact's: written over, as a keyboard user would.
+    await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type(persons[i]);
     if (i > 0) {
       // The new person starts as a child; this story's party is all adults. In a radio group Tab
@@ -69,7 +71,7 @@ const NE: Labels = {
   contactName: 'तपाईंको नाम',
   contactEmail: 'तपाईंको इमेल ठेगाना',
   addPerson: 'अर्को व्यक्ति थप्नुहोस्',
-  person: (n) => `व्यक्ति ${n}`,
+  person: (n) => `व्यक्ति ${'०१२३४५६७८९'[n]}`,
   personName: 'नाम',
   adult: 'वयस्क',
   child: 'बालबालिका',

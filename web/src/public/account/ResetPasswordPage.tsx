@@ -16,17 +16,33 @@ function resetToken(): string | null {
   return new URLSearchParams(url.hash.replace(/^#/, '')).get('token') ?? url.searchParams.get('token');
 }
 
+function stripToken(): void {
+  const url = new URL(location.href);
+  if (!url.hash && !url.searchParams.has('token')) return;
+  url.hash = '';
+  url.searchParams.delete('token');
+  history.replaceState(history.state, '', url.pathname + url.search);
+}
+
 export default function ResetPasswordPage() {
   // Read during render (React may render more than once), taken out of the address bar after.
-  const [token] = useState(resetToken);
+  const [token, setToken] = useState(resetToken);
+  const [visit, setVisit] = useState(0);
   useEffect(() => {
-    const url = new URL(location.href);
-    if (!url.hash && !url.searchParams.has('token')) return;
-    url.hash = '';
-    url.searchParams.delete('token');
-    history.replaceState(history.state, '', url.pathname + url.search);
+    stripToken();
+    // A second link opened in this tab changes only the fragment: the page does not reload.
+    const onHash = () => {
+      const next = resetToken();
+      if (next) {
+        setToken(next);
+        setVisit((n) => n + 1);
+      }
+      stripToken();
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return token ? <SetPassword token={token} /> : <AskForLink />;
+  return token ? <SetPassword key={`${token}-${visit}`} token={token} /> : <AskForLink />;
 }
 
 function AskForLink() {

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, call, idempotencyKey, type Schemas } from '../../api/client';
 import { useSession, type User } from '../../api/session';
@@ -62,6 +62,13 @@ function RegisterForm(props: { event: EventItem; user: User | null }) {
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const nextKey = useRef(1);
+  // A person added with the button gets the focus, so the family types their name next.
+  const focusNewPerson = useRef(false);
+  useEffect(() => {
+    if (!focusNewPerson.current) return;
+    focusNewPerson.current = false;
+    document.getElementById(`attendee-${people.length - 1}-name`)?.focus();
+  }, [people.length]);
   const lastSent = useRef<{ body: string; key: string } | null>(null);
 
   const members: Member[] = household.data?.items ?? [];
@@ -303,8 +310,7 @@ function RegisterForm(props: { event: EventItem; user: User | null }) {
                     ...list,
                     { key: nextKey.current++, name: '', category: 'child', birthDate: null },
                   ]);
-                  // focus the new person's name once it exists
-                  setTimeout(() => document.getElementById(`attendee-${people.length}-name`)?.focus(), 0);
+                  focusNewPerson.current = true;
                 }}
               >
                 {t('register.addPerson')}

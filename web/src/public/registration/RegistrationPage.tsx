@@ -29,6 +29,16 @@ export default function RegistrationPage() {
   const { id = '' } = useParams();
   // Before the first request: the token moves from the address into this tab's memory.
   useState(() => takeTokenFromAddress(id));
+  const client = useQueryClient();
+  useEffect(() => {
+    // Another link opened in this tab changes only the fragment: the page does not reload.
+    const onHash = () => {
+      takeTokenFromAddress(id);
+      void client.invalidateQueries({ queryKey: ['registration', id] });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [id, client]);
   const { t } = useI18n();
   const { user } = useSession();
   const registration = useRegistration(id);
