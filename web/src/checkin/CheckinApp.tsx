@@ -1,11 +1,11 @@
 import { useSession } from '../api/session';
-import { useI18n } from '../i18n/i18n';
+import { useCheckinI18n } from './i18n/words';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Loading } from '../ui/Problem';
 
 /** The check-in app at the door: its own entry point. Today a shell; offline check-in comes with its issue. */
 export function CheckinApp() {
-  const { t } = useI18n();
+  const { t } = useCheckinI18n();
   const { user, loading } = useSession();
   return (
     <>
@@ -19,7 +19,7 @@ export function CheckinApp() {
         </div>
       </header>
       <main id="main">
-        <h1>{t('shell.checkinTitle')}</h1>
+        <h1>{t('checkin.title')}</h1>
         {loading ? (
           <Loading />
         ) : !user ? (
@@ -29,7 +29,7 @@ export function CheckinApp() {
             </a>
           </p>
         ) : (
-          <p>{t('shell.checkinSoon')}</p>
+          <p>{t('checkin.soon')}</p>
         )}
       </main>
     </>

@@ -1,4 +1,5 @@
 import { boot } from '../ui/locale-root';
 import { CheckinApp } from './CheckinApp';
+import { loadCheckinCatalog } from './i18n/words';
 
-void boot(<CheckinApp />);
+void boot(<CheckinApp />, loadCheckinCatalog);

@@ -1,5 +1,5 @@
 import { useSession } from '../api/session';
-import { useI18n } from '../i18n/i18n';
+import { useConsoleI18n } from './i18n/words';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Loading } from '../ui/Problem';
 
@@ -8,7 +8,7 @@ import { Loading } from '../ui/Problem';
  * shell that checks who is signed in; the pages come with the console's own issue.
  */
 export function ConsoleApp() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const { user, loading } = useSession();
   const allowed = !!user && (user.roles.includes('organizer') || user.roles.includes('admin'));
   return (
@@ -23,7 +23,7 @@ export function ConsoleApp() {
         </div>
       </header>
       <main id="main">
-        <h1>{t('shell.consoleTitle')}</h1>
+        <h1>{t('console.title')}</h1>
         {loading ? (
           <Loading />
         ) : !user ? (
@@ -33,9 +33,9 @@ export function ConsoleApp() {
             </a>
           </p>
         ) : allowed ? (
-          <p>{t('shell.consoleSoon')}</p>
+          <p>{t('console.soon')}</p>
         ) : (
-          <p>{t('shell.organizersOnly')}</p>
+          <p>{t('console.organizersOnly')}</p>
         )}
       </main>
     </>

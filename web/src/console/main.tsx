@@ -1,4 +1,5 @@
 import { boot } from '../ui/locale-root';
 import { ConsoleApp } from './ConsoleApp';
+import { loadConsoleCatalog } from './i18n/words';
 
-void boot(<ConsoleApp />);
+void boot(<ConsoleApp />, loadConsoleCatalog);

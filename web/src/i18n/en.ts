@@ -351,13 +351,6 @@ export const en = {
     print: 'Print',
     csv: 'Download as a spreadsheet (CSV)',
   },
-  shell: {
-    consoleTitle: 'Organizers’ console',
-    consoleSoon: 'The console’s pages are on their way. Until then, organizers manage events through the API at /docs.',
-    organizersOnly: 'This part of Kinship is for organizers. Ask an administrator if you need access.',
-    checkinTitle: 'Check-in',
-    checkinSoon: 'The check-in app is on its way.',
-  },
   notFound: {
     title: 'Page not found',
     body: 'We could not find this page. The link may be old or mistyped.',

@@ -4,8 +4,18 @@ import { makeFormat } from './format';
 import { localeFrom, translate, type Key, type Locale } from './i18n';
 import { ne } from './ne';
 import { zhCN } from './zh-CN';
+import { checkinEn } from '../checkin/i18n/en';
+import { checkinNe } from '../checkin/i18n/ne';
+import { checkinZhCN } from '../checkin/i18n/zh-CN';
+import { consoleEn } from '../console/i18n/en';
+import { consoleNe } from '../console/i18n/ne';
+import { consoleZhCN } from '../console/i18n/zh-CN';
 
 const catalogues = { en, 'zh-CN': zhCN, ne } as const;
+const entryCatalogues = {
+  console: { en: consoleEn, 'zh-CN': consoleZhCN, ne: consoleNe },
+  checkin: { en: checkinEn, 'zh-CN': checkinZhCN, ne: checkinNe },
+} as const;
 
 /** Every leaf of a catalogue as [path, text]; a plural's forms each count. */
 function leaves(node: unknown, path = ''): [string, string][] {
@@ -15,8 +25,12 @@ function leaves(node: unknown, path = ''): [string, string][] {
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('the catalogues', () => {
-  const english = new Map(leaves(en));
-  for (const [locale, catalogue] of Object.entries(catalogues)) {
+  const english = new Map([...leaves(en), ...leaves(consoleEn), ...leaves(checkinEn)]);
+  const all = Object.entries(catalogues).map(([locale, c]) => [
+    locale,
+    { ...c, ...entryCatalogues.console[locale as Locale], ...entryCatalogues.checkin[locale as Locale] },
+  ]);
+  for (const [locale, catalogue] of all as [string, object][]) {
     it(`${locale} should fill in the same placeholders as English in every text`, () => {
       const wrong = leaves(catalogue)
         .filter(([path, text]) => {
@@ -33,7 +47,7 @@ describe('the catalogues', () => {
 
   it('should leave no English in the Chinese and Nepali texts, but for names and codes', () => {
     const allowed = /Kinship|QR|Google|CSV|API|\.ics|\/docs|name@example\.com|\d{4}-\d{2}-\d{2}|Calendar/g;
-    for (const catalogue of [zhCN, ne]) {
+    for (const catalogue of [zhCN, ne, consoleZhCN, consoleNe, checkinZhCN, checkinNe]) {
       const english = leaves(catalogue).filter(([, text]) =>
         /[A-Za-z]{3,}/.test(text.replace(/\{\w+\}/g, '').replace(allowed, '')),
       );

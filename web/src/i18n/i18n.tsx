@@ -29,7 +29,14 @@ export type Key<T = Catalog> = {
 }[keyof T & string];
 
 export type Params = Record<string, string | number>;
-export type Translate = (key: Key, params?: Params) => string;
+export type Translate<C = Catalog> = (key: Key<C>, params?: Params) => string;
+
+/**
+ * Loads an entry point's words in one language. The public app loads the public catalogue; the
+ * console and the check-in app load it together with their own words (a superset), so the shared
+ * pieces (ui/) find their keys everywhere and a family never downloads organizer words.
+ */
+export type CatalogLoader = (locale: Locale) => Promise<Catalog>;
 
 const loaders: Record<Locale, () => Promise<Catalog>> = {
   en: () => import('./en').then((m) => m.en),
@@ -55,13 +62,19 @@ export function localeFrom(value: string | null | undefined): Locale | null {
   return null;
 }
 
-function lookup(catalog: Catalog, key: string): Leaf | undefined {
+function lookup(catalog: unknown, key: string): Leaf | undefined {
   let node: unknown = catalog;
   for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   return node as Leaf | undefined;
 }
 
-export function translate(catalog: Catalog, locale: Locale, format: Format, key: Key, params?: Params): string {
+export function translate<C = Catalog>(
+  catalog: C,
+  locale: Locale,
+  format: Format,
+  key: Key<C>,
+  params?: Params,
+): string {
   const leaf = lookup(catalog, key);
   if (leaf === undefined) return key;
   let text: string;
@@ -93,15 +106,30 @@ export function I18nProvider(props: I18nValue & { children: ReactNode }) {
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
-/** The words and formats of the page's language. */
-export function useI18n(): { t: Translate; locale: Locale; format: Format; setLocale: (l: Locale) => void } {
+export interface I18n<C = Catalog> {
+  t: Translate<C>;
+  locale: Locale;
+  format: Format;
+  setLocale: (l: Locale) => void;
+}
+
+/**
+ * The words and formats of the page's language, for an entry point whose catalogue is `C` (the
+ * console's and the check-in app's extend the public one): `useWords<ConsoleCatalog>()`.
+ */
+export function useWords<C extends Catalog>(): I18n<C> {
   const ctx = useContext(I18nContext);
   if (!ctx) throw new Error('useI18n outside I18nProvider');
   const { locale, catalog, setLocale } = ctx;
   const format = useMemo(() => makeFormat(locale), [locale]);
-  const t = useCallback<Translate>(
-    (key, params) => translate(catalog, locale, format, key, params),
+  const t = useCallback<Translate<C>>(
+    (key, params) => translate(catalog as C, locale, format, key, params),
     [catalog, locale, format],
   );
   return { t, locale, format, setLocale };
+}
+
+/** The words and formats of the page's language (the public catalogue's keys). */
+export function useI18n(): I18n {
+  return useWords<Catalog>();
 }

@@ -332,13 +332,6 @@ export const zhCN: Catalog = {
     print: '打印',
     csv: '下载表格（CSV）',
   },
-  shell: {
-    consoleTitle: '主办方后台',
-    consoleSoon: '后台页面即将推出。在此之前，主办方可以通过 /docs 上的 API 管理活动。',
-    organizersOnly: '这部分仅供主办方使用。如需权限，请联系管理员。',
-    checkinTitle: '签到',
-    checkinSoon: '签到应用即将推出。',
-  },
   notFound: {
     title: '找不到页面',
     body: '没有找到这个页面。链接可能已过期或有误。',

@@ -3,7 +3,7 @@ import { StrictMode, useCallback, useEffect, useState, type ReactNode } from 're
 import { createRoot } from 'react-dom/client';
 import { ApiError, setApiLanguage } from '../api/client';
 import type { Catalog } from '../i18n/en';
-import { I18nProvider, isLocale, loadCatalog, localeFrom, type Locale } from '../i18n/i18n';
+import { I18nProvider, isLocale, loadCatalog, localeFrom, type CatalogLoader, type Locale } from '../i18n/i18n';
 import './base.css';
 
 const SAVED = 'kinship.lang';
@@ -51,18 +51,25 @@ function makeQueryClient(): QueryClient {
   });
 }
 
-function LocaleRoot(props: { locale: Locale; catalog: Catalog; client: QueryClient; children: ReactNode }) {
+function LocaleRoot(props: {
+  locale: Locale;
+  catalog: Catalog;
+  load: CatalogLoader;
+  client: QueryClient;
+  children: ReactNode;
+}) {
   const [state, setState] = useState({ locale: props.locale, catalog: props.catalog });
+  const { load, client } = props;
   const setLocale = useCallback(
     (locale: Locale) => {
       rememberLocale(locale);
-      void loadCatalog(locale).then((catalog) => {
+      void load(locale).then((catalog) => {
         setState({ locale, catalog });
         // Event content comes back in the new language.
-        void props.client.invalidateQueries();
+        void client.invalidateQueries();
       });
     },
-    [props.client],
+    [client, load],
   );
   useEffect(() => {
     document.documentElement.lang = state.locale;
@@ -76,16 +83,16 @@ function LocaleRoot(props: { locale: Locale; catalog: Catalog; client: QueryClie
 }
 
 /** Starts an entry point: picks the language, loads its words, then renders. */
-export async function boot(app: ReactNode): Promise<void> {
+export async function boot(app: ReactNode, load: CatalogLoader = loadCatalog): Promise<void> {
   const locale = initialLocale();
   setApiLanguage(locale);
   document.documentElement.lang = locale;
-  const catalog = await loadCatalog(locale);
+  const catalog = await load(locale);
   const client = makeQueryClient();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <QueryClientProvider client={client}>
-        <LocaleRoot locale={locale} catalog={catalog} client={client}>
+        <LocaleRoot locale={locale} catalog={catalog} load={load} client={client}>
           {app}
         </LocaleRoot>
       </QueryClientProvider>
