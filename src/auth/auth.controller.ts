@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -10,6 +10,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ClientAddress } from '../common/client-address';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiBodyErrors, ProblemSchema } from '../common/openapi';
 import { AuthService } from './auth.service';
@@ -29,19 +30,24 @@ export class AuthController {
   @Idempotent()
   @ApiCreatedResponse({ type: AuthResponse })
   @ApiConflictResponse({ description: 'email_taken: the email has an account', type: ProblemSchema })
+  @ApiTooManyRequestsResponse({ description: 'rate_limited: too many signups from this address', type: ProblemSchema })
   @ApiBodyErrors()
-  signup(@Body() dto: SignupDto): Promise<AuthResponse> {
-    return this.auth.signup(dto);
+  signup(@Body() dto: SignupDto, @ClientAddress() address: string): Promise<AuthResponse> {
+    return this.auth.signup(dto, address);
   }
 
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponse })
   @ApiUnauthorizedResponse({ description: 'unauthenticated: wrong email or password', type: ProblemSchema })
-  @ApiTooManyRequestsResponse({ description: 'rate_limited: too many failures for this email', type: ProblemSchema })
+  @ApiTooManyRequestsResponse({
+    description:
+      'rate_limited: too many failures for this email from this address, from this address, or for this email',
+    type: ProblemSchema,
+  })
   @ApiBodyErrors()
-  login(@Body() dto: LoginDto): Promise<AuthResponse> {
-    return this.auth.login(dto);
+  login(@Body() dto: LoginDto, @ClientAddress() address: string): Promise<AuthResponse> {
+    return this.auth.login(dto, address);
   }
 
   @Post('password-reset')
@@ -52,8 +58,11 @@ export class AuthController {
       'always, whether or not the email has an account and whether or not its hourly limit is reached; a mail follows only for an account within the limit',
   })
   @ApiBodyErrors()
-  requestPasswordReset(@Body() dto: RequestPasswordResetDto, @Ip() ip: string): Promise<PasswordResetAccepted> {
-    return this.resets.request(dto, ip);
+  requestPasswordReset(
+    @Body() dto: RequestPasswordResetDto,
+    @ClientAddress() address: string,
+  ): Promise<PasswordResetAccepted> {
+    return this.resets.request(dto, address);
   }
 
   @Post('password-reset/confirm')
@@ -67,7 +76,7 @@ export class AuthController {
     type: ProblemSchema,
   })
   @ApiBodyErrors()
-  confirmPasswordReset(@Body() dto: ConfirmPasswordResetDto): Promise<void> {
-    return this.resets.confirm(dto);
+  confirmPasswordReset(@Body() dto: ConfirmPasswordResetDto, @ClientAddress() address: string): Promise<void> {
+    return this.resets.confirm(dto, address);
   }
 }

@@ -7,6 +7,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginLimits } from './login-limits';
 import { PasswordResetService } from './password-reset.service';
 import { PasswordResetsRepository } from './password-resets.repository';
 
@@ -28,8 +29,9 @@ import { PasswordResetsRepository } from './password-resets.repository';
     PasswordResetService,
     PasswordResetsRepository,
     RateLimiter,
+    LoginLimits,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, RateLimiter],
+  exports: [AuthService, RateLimiter, LoginLimits],
 })
 export class AuthModule {}

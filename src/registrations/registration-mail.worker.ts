@@ -253,10 +253,14 @@ export class RegistrationMailWorker implements OnModuleInit {
     };
   }
 
-  /** Guests' links carry their token (recomputed, never stored); account holders sign in. */
+  /**
+   * Guests' links carry their token (recomputed, never stored) in the fragment, which browsers
+   * never send to a server nor put in a Referer: the page reads it and sends X-Manage-Token.
+   * Account holders sign in.
+   */
   manageUrl(r: Pick<Registration, 'id' | 'userId' | 'tokenVersion'>): string {
     const url = `${this.publicUrl}/registrations/${r.id}`;
-    return r.userId ? url : `${url}?token=${guestToken(this.tokenKey, r.id, r.tokenVersion)}`;
+    return r.userId ? url : `${url}#token=${guestToken(this.tokenKey, r.id, r.tokenVersion)}`;
   }
 }
 

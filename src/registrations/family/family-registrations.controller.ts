@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller, CurrentCaller } from '../../common/auth';
+import { ClientAddress } from '../../common/client-address';
 import { ApiBodyErrors, ProblemSchema } from '../../common/openapi';
 import { Page, PageQuery } from '../../common/pagination';
 import { MyRegistrationPage, MyRegistrationResponse, ResendLinkAccepted, ResendLinkDto } from './dto/family.dto';
@@ -16,11 +17,11 @@ export class FamilyRegistrationsController {
   @ApiAcceptedResponse({
     type: ResendLinkAccepted,
     description:
-      'always, whether or not the email holds an active registration for the event and whether or not its hourly limit is reached; a mail follows only when it does, within the limit',
+      "always, whether or not the email holds an active registration for the event and whether or not its hourly limit is reached; a mail follows only when it does, within the limit. A guest's mail carries a new token: links sent before stop working",
   })
   @ApiBodyErrors()
-  resendLink(@Body() dto: ResendLinkDto, @Ip() ip: string): Promise<ResendLinkAccepted> {
-    return this.family.resendLink(dto, ip);
+  resendLink(@Body() dto: ResendLinkDto, @ClientAddress() address: string): Promise<ResendLinkAccepted> {
+    return this.family.resendLink(dto, address);
   }
 
   @Get('me/registrations')
