@@ -55,8 +55,10 @@ export class AuthService implements OnApplicationBootstrap {
       );
       this.logger.log({ email }, 'admin account created');
     } else if (!existing.roles.includes('admin')) {
-      await this.users.setRoles(existing.id, [...existing.roles, 'admin']);
-      this.logger.log({ userId: existing.id }, 'admin role granted');
+      const roles: User['roles'] = [...existing.roles, 'admin'];
+      await this.users.setRoles(existing.id, roles);
+      // Audited as every role change is; the actor is the environment (ADMIN_EMAIL), not an account.
+      this.logger.log({ actorId: null, targetId: existing.id, from: existing.roles, to: roles }, 'roles changed');
     }
   }
 
