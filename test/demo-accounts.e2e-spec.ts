@@ -12,8 +12,7 @@ import { resetDb } from './utils/reset-db';
  */
 describe('demo accounts in production', () => {
   let t: TestApp;
-  const basic = (email: string, password: string) =>
-    `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
+  const basic = (email: string, password: string) => `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
 
   beforeAll(async () => {
     t = await createApp({
@@ -42,9 +41,7 @@ describe('demo accounts in production', () => {
       );
     }
     expectProblem(
-      await request(t.http)
-        .get('/admin/queues')
-        .set('Authorization', basic('admin@kinship.local', DEMO_PASSWORD)),
+      await request(t.http).get('/admin/queues').set('Authorization', basic('admin@kinship.local', DEMO_PASSWORD)),
       401,
       'unauthenticated',
     );
@@ -54,9 +51,7 @@ describe('demo accounts in production', () => {
     const res = await request(t.http)
       .post('/api/v1/auth/signup')
       .send({ email: 'newcomer@example.org', password: DEMO_PASSWORD, name: 'New Comer' });
-    expect(expectProblem(res, 400, 'invalid_request').errors).toEqual([
-      expect.objectContaining({ field: 'password' }),
-    ]);
+    expect(expectProblem(res, 400, 'invalid_request').errors).toEqual([expect.objectContaining({ field: 'password' })]);
     expect(await t.db.query("SELECT 1 FROM users WHERE email = 'newcomer@example.org'")).toHaveLength(0);
   });
 

@@ -5,7 +5,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Queue } from 'bullmq';
-import type { NextFunction, Request, Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import { createHmac, randomBytes } from 'node:crypto';
 import { LoginLimits } from '../auth/login-limits';
 import { dummyHash, verifyPassword } from '../auth/passwords';
@@ -119,5 +119,8 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
     serverAdapter: board,
     options: { uiConfig: { boardTitle: 'Kinship queues' } },
   });
-  app.use(QUEUES_PATH, app.get(QueueDashboardAuth).middleware, board.getRouter());
+  // The board is an Express app of its own: it must not announce itself either.
+  const router = board.getRouter() as Express;
+  router.disable('x-powered-by');
+  app.use(QUEUES_PATH, app.get(QueueDashboardAuth).middleware, router);
 }
