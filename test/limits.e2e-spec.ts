@@ -3,7 +3,7 @@ import { REDIS } from '../src/redis/redis.module';
 import { loadEnv } from '../src/config/env';
 import { createUser, TestUser } from './factories/users';
 import { createApp, TestApp } from './utils/create-app';
-import { exitOf, freePort, startProcess, Started, waitUntil } from './utils/processes';
+import { exitOf, startApis, Started } from './utils/processes';
 import { expectProblem } from './utils/problem';
 import { resetDb, resetRateLimits } from './utils/reset-db';
 
@@ -43,23 +43,7 @@ describe('rate limits', () => {
 
     beforeAll(async () => {
       victim = await createUser(t);
-      ports = [await freePort(), await freePort()];
-      apis = ports.map((port) =>
-        startProcess('main.js', { PORT: String(port), LOGIN_MAX_FAILURES: '5', LOG_LEVEL: 'warn' }),
-      );
-      for (const port of ports) {
-        await waitUntil(
-          async () => {
-            try {
-              return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
-            } catch {
-              return false;
-            }
-          },
-          30_000,
-          `the api on ${port}`,
-        );
-      }
+      ({ apis, ports } = await startApis(2, { LOGIN_MAX_FAILURES: '5', LOG_LEVEL: 'warn' }));
     }, 60_000);
     afterAll(async () => {
       for (const a of apis) a.child.kill('SIGTERM');
