@@ -104,19 +104,16 @@ export function answerUnreadableRequests(server: Server): void {
       socket.destroy();
       return;
     }
-    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-    const status = tooLarge ? 431 : 400;
-    const body = JSON.stringify(
-      tooLarge
-        ? { ...problem(431, 'invalid_request', 'The request headers are too large') }
-        : problem(
-            400,
-            'invalid_request',
-            `The request could not be read: its headers ${MESSAGE} or control characters`,
-          ),
-    );
+    // As Node answers them by itself, but as problem+json.
+    const [status, reason, detail] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'The request headers are too large']
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout', 'The request took too long to arrive']
+          : [400, 'Bad Request', `The request could not be read: its headers ${MESSAGE} or control characters`];
+    const body = JSON.stringify(problem(status, 'invalid_request', detail));
     socket.end(
-      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `HTTP/1.1 ${status} ${reason}\r\n` +
         'Content-Type: application/problem+json\r\n' +
         `Content-Length: ${Buffer.byteLength(body)}\r\n` +
         'X-Content-Type-Options: nosniff\r\n' +
