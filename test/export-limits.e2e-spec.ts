@@ -179,11 +179,14 @@ describe('CSV exports and slow readers', () => {
       small = await createApp({
         EXPORTS_PER_PROCESS: '2',
         EXPORTS_PER_USER: '2',
-        EXPORT_STALL_SECONDS: '3',
+        EXPORT_STALL_SECONDS: '5',
         DATABASE_POOL_SIZE: '2',
-        DATABASE_POOL_WAIT_MS: '300',
+        // Long enough to open a connection on a loaded machine (the wait covers that too).
+        DATABASE_POOL_WAIT_MS: '2000',
       });
       base = await listen(small);
+      // Both connections opened before the test, so that only waiting for one can time out.
+      await Promise.all([0, 1].map(() => answersWithin(base, '/health/ready', 10_000)));
     });
     afterAll(async () => small?.close());
 
