@@ -152,11 +152,13 @@ api="http://localhost:$PORT"
 cat <<EOF
 
 Kinship is running. Ctrl-C stops it all.
+  Web app      $api/
+  Mail inbox   http://localhost:$MAIL_CATCHER_HTTP_PORT   (every mail sent; its links open the web app)
   API          $api/api/v1
   API docs     $api/docs
   Readiness    $api/health/ready
-  Mail inbox   http://localhost:$MAIL_CATCHER_HTTP_PORT   (SMTP $SMTP_URL)
-Demo logins (POST $api/api/v1/auth/login {"email","password"}):
+  SMTP         $SMTP_URL
+Demo logins (sign in at $api/login):
   organizer@kinship.local   $DEMO_PASSWORD   organizer
   family@kinship.local      $DEMO_PASSWORD   family, household of four
   sponsor@kinship.local     $DEMO_PASSWORD   sponsor

@@ -7,6 +7,8 @@
 # Nothing prompts. Run it, or source it and call `kinship_services`:
 #   bash scripts/services.sh          the platform's DATABASE_URL and REDIS_URL, and the test database
 #   bash scripts/services.sh --test   only what the tests use: TEST_DATABASE_URL and TEST_REDIS_URL
+#   bash scripts/services.sh --browser  the browser the web app's tests drive (Debian's chromium) and
+#                                       the fonts its pages need (fonts-noto-cjk, fonts-noto-core)
 
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -306,7 +308,32 @@ kinship_services() {
   say "Postgres $pg (databases ${dbs[*]}) and Redis $U_HOST:${U_PORT:-6379} are ready"
 }
 
+# Debian's Chromium for the browser tests (no test tool downloads a browser of its own here), with
+# the fonts that draw Chinese and Nepali: without them the pages' screenshots show empty boxes.
+kinship_browser() {
+  local chrome=${CHROME_PATH:-/usr/bin/chromium} missing=()
+  [[ -x $chrome ]] || missing+=(chromium)
+  if command -v fc-list >/dev/null 2>&1; then
+    fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+    fc-list 2>/dev/null | grep -qi 'Noto Sans Devanagari' || missing+=(fonts-noto-core)
+  else
+    missing+=(fonts-noto-cjk fonts-noto-core)
+  fi
+  ((${#missing[@]})) || return 0
+  if [[ -f /etc/debian_version ]] && command -v apt-get >/dev/null 2>&1 && _root; then
+    _apt_install "${missing[@]}"
+    [[ -x $chrome ]] || die "chromium was installed but $chrome is missing: set CHROME_PATH to the browser"
+  else
+    die "the browser tests need ${missing[*]}: as root on Debian, run: apt-get install -y ${missing[*]} (or set CHROME_PATH to a Chromium)"
+  fi
+}
+
 if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
   set -uo pipefail
-  kinship_services "$@"
+  if [[ ${1:-} == --browser ]]; then
+    kinship_browser
+    say "browser $(${CHROME_PATH:-/usr/bin/chromium} --version 2>/dev/null | head -n 1) and the Noto fonts are ready"
+  else
+    kinship_services "$@"
+  fi
 fi

@@ -13,6 +13,7 @@ import { RegistrationsModule } from './registrations/registrations.module';
 import { RegistrationsOpsModule } from './registrations/registrations-ops.module';
 import { SponsorshipsModule } from './sponsorships/sponsorships.module';
 import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -29,6 +30,7 @@ import { UsersModule } from './users/users.module';
     RegistrationsOpsModule,
     NotificationsAdminModule,
     SponsorshipsModule,
+    WebModule,
   ],
   // While this api is busy, the workers hold mail back (src/notifications/api-busy.ts).
   providers: [ApiBusySignal],

@@ -1,5 +1,6 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -10,6 +11,7 @@ import { answerUnreadableRequests, refuseBadText } from './common/text-guard';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config.module';
 import { mountQueueDashboard } from './notifications/queue-dashboard';
+import { mountWebApp } from './web/web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -29,13 +31,28 @@ export function setupApp(app: NestExpressApplication): void {
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
+  app.use(compressLargeReads());
   app.use(requireJson);
   app.useBodyParser('json', { limit: config.get('BODY_LIMIT'), type: ['application/json', 'application/*+json'] });
   app.use(refuseBadText);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   mountQueueDashboard(app);
+  mountWebApp(app);
   setupOpenApi(app);
+}
+
+/**
+ * Large JSON answers to reads (lists of events, of attendees) are gzipped for slow networks; writes
+ * and small answers are not (they are small, and their speed is what a rush measures). The web
+ * app's files are compressed ahead of time (src/web/web-app.ts); CSV exports stream as they are.
+ */
+function compressLargeReads() {
+  return compression({
+    threshold: 4096,
+    filter: (req, res) =>
+      req.method === 'GET' && (req.url ?? '').startsWith('/api/') && !/\.csv(\?|$)/.test(req.url ?? '') && compression.filter(req, res),
+  });
 }
 
 /** A JSON endpoint sent a body that is not JSON answers 415 before any parsing. */

@@ -12,7 +12,8 @@ import { ReceivedMail, SmtpSink } from './utils/smtp-sink';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const CJK = /[\u4e00-\u9fff]/;
-const RESET_LINK = /http:\/\/kinship\.test\/reset-password\?token=([A-Za-z0-9%._-]+)/;
+const DEVANAGARI = /[\u0900-\u097f]/;
+const RESET_LINK = /http:\/\/kinship\.test\/reset-password\?lang=[A-Za-z-]+#token=([A-Za-z0-9%._-]+)/;
 let seq = 0;
 const uniqueEmail = (tag: string) => `${tag}${++seq}-${Date.now()}@example.org`;
 
@@ -83,19 +84,19 @@ describe('account mail (welcome, password reset)', () => {
   }
 
   describe('POST /auth/signup', () => {
-    it.each([
-      ['en', false],
-      ['zh-CN', true],
-    ])(
-      'should send one welcome mail in the signup locale (%s)',
-      async (locale, chinese) => {
+    it.each([['en'], ['zh-CN'], ['ne']])(
+      'should send one welcome mail in the signup locale (%s), its links in that language',
+      async (locale) => {
         const email = uniqueEmail(`welcome-${locale.toLowerCase()}-`);
         const res = await signup(email, locale).expect(201);
         const [mail] = await mailsTo(sink, email);
         expect(mail.to).toBe(email);
         expect(mail.parsed.text).toContain('Mei Chen');
-        expect(textOf(mail)).toContain('http://kinship.test/events');
-        expect(CJK.test(`${mail.subject}\n${mail.parsed.text}`)).toBe(chinese);
+        expect(mail.parsed.text).toContain(`http://kinship.test/events?lang=${locale}`);
+        expect(mail.parsed.text).toContain(`http://kinship.test/?lang=${locale}`);
+        expect(textOf(mail)).toContain(`href="http://kinship.test/events?lang&#x3D;${locale}"`);
+        expect(CJK.test(`${mail.subject}\n${mail.parsed.text}`)).toBe(locale === 'zh-CN');
+        expect(DEVANAGARI.test(`${mail.subject}\n${mail.parsed.text}`)).toBe(locale === 'ne');
         const [row] = await t.db.query('SELECT * FROM notifications WHERE dedupe_key = $1', [
           `user:${res.body.user.id}:welcome`,
         ]);
@@ -174,15 +175,26 @@ describe('account mail (welcome, password reset)', () => {
       expect(used.used_at).toBeInstanceOf(Date);
     }, 30_000);
 
-    it('should write the mail in the account locale', async () => {
-      const email = uniqueEmail('reset-zh-');
-      await signup(email, 'zh-CN').expect(201);
-      await mailsTo(sink, email);
-      await askReset(email).expect(202);
-      const [, mail] = await mailsTo(sink, email, 2);
-      expect(CJK.test(`${mail.subject}\n${mail.parsed.text}`)).toBe(true);
-      expect(mail.parsed.text).toMatch(RESET_LINK);
-    }, 30_000);
+    it.each([
+      ['zh-CN', CJK],
+      ['ne', DEVANAGARI],
+    ])(
+      'should write the mail in the account locale (%s), the link in it too',
+      async (locale, script) => {
+        const email = uniqueEmail(`reset-${locale.toLowerCase()}-`);
+        await signup(email, locale).expect(201);
+        await mailsTo(sink, email);
+        await askReset(email).expect(202);
+        const [, mail] = await mailsTo(sink, email, 2);
+        expect(script.test(`${mail.subject}\n${mail.parsed.text}`)).toBe(true);
+        expect(mail.parsed.text).toMatch(RESET_LINK);
+        const link = new URL(/http:\/\/kinship\.test\/reset-password\S+/.exec(mail.parsed.text ?? '')![0]);
+        expect(link.searchParams.get('lang')).toBe(locale);
+        expect(link.searchParams.has('token')).toBe(false);
+        expect(new URLSearchParams(link.hash.slice(1)).get('token')).toBe(tokenIn(mail));
+      },
+      30_000,
+    );
 
     it('should answer an unknown email the same way, and write and send nothing', async () => {
       const known = await createUser(t, ['family'], { email: uniqueEmail('known-') });

@@ -59,6 +59,9 @@ describe('events: create, read, list', () => {
         title: 'International Day of Families 2027',
         summary: 'A day for every family',
         description: 'Games, food, music and a family photo booth.',
+        locale: 'en',
+        availableLocales: ['en'],
+        contentLocale: 'en',
         kind: 'celebration',
         format: 'hybrid',
         venue: 'Community Hall',
@@ -84,6 +87,13 @@ describe('events: create, read, list', () => {
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
         organizerIds: [org.id],
+        base: {
+          title: 'International Day of Families 2027',
+          summary: 'A day for every family',
+          description: 'Games, food, music and a family photo booth.',
+          venue: 'Community Hall',
+        },
+        translations: {},
       });
       const [row] = await t.db.query(
         'SELECT status, created_by, timezone, questions, change_version FROM events WHERE id = $1',
@@ -452,10 +462,10 @@ describe('events: create, read, list', () => {
       const expected: Record<string, string[]> = {
         'post /api/v1/events': ['201', '400', '401', '403', '409', '413', '415', '422'],
         'get /api/v1/events': ['200', '400'],
-        'get /api/v1/events/{idOrSlug}': ['200', '404'],
+        'get /api/v1/events/{idOrSlug}': ['200', '400', '404'],
         'patch /api/v1/events/{id}': ['200', '400', '401', '403', '404', '409', '413', '415'],
         'post /api/v1/events/{id}/publish': ['200', '400', '401', '403', '404', '409'],
-        'post /api/v1/events/{id}/cancel': ['200', '401', '403', '404', '409'],
+        'post /api/v1/events/{id}/cancel': ['200', '400', '401', '403', '404', '409'],
         'put /api/v1/events/{id}/organizers': ['200', '400', '401', '403', '404', '413', '415'],
         'post /api/v1/programs': ['201', '400', '401', '403', '409', '413', '415', '422'],
         'get /api/v1/programs': ['200', '400'],

@@ -389,7 +389,7 @@ describe('organizers and their event registrations', () => {
           await sleep(25);
         }
         const [mail] = linkMails(mei.contact.email);
-        const link = /http:\/\/kinship\.test\/registrations\/([0-9a-f-]{36})#token=([A-Za-z0-9_-]+)/.exec(
+        const link = /http:\/\/kinship\.test\/registrations\/([0-9a-f-]{36})\?lang=[\w-]+#token=([A-Za-z0-9_-]+)/.exec(
           mail.parsed.text ?? '',
         );
         expect(link).not.toBeNull();

@@ -81,6 +81,7 @@ describe('sponsorship mail', () => {
     const reminders = mailsTo(unpaid, /payment due/i);
     expect(reminders).toHaveLength(1);
     expect(reminders[0].parsed.text).toContain('125.50');
+    expect(reminders[0].parsed.text).toContain(`http://kinship.test/me/sponsorships/${s2.id}?lang=en`);
     expect(reminders[0].parsed.text).toContain(st.preferredName);
     expect(reminders[0].parsed.text).not.toContain(st.fullName);
     expect(mailsTo(paid, /payment due/i)).toHaveLength(0);
@@ -125,6 +126,9 @@ describe('sponsorship mail', () => {
     const reportMails = mailsTo(active, /progress report/i);
     expect(reportMails).toHaveLength(1);
     expect(reportMails[0].parsed.text).toContain('2026 Term 1');
+    expect(reportMails[0].parsed.text).toMatch(
+      new RegExp(`http://kinship\\.test/me/sponsorships/[0-9a-f-]{36}/reports/${draft.body.id}\\?lang=en`),
+    );
     expect(reportMails[0].parsed.text).not.toContain(st.fullName);
     expect(mailsTo(ended, /progress report/i)).toHaveLength(0);
     mine = await request(t.http).get(`${api}/me/sponsorships`).set(bearer(active)).expect(200);
@@ -207,6 +211,9 @@ describe('sponsorship mail', () => {
     const statements = mailsTo(sponsor, /statement/i);
     expect(statements).toHaveLength(1);
     expect(statements[0].subject).toContain('2025');
+    expect(statements[0].parsed.text).toContain(
+      `http://kinship.test/me/sponsorships/${s.id}/statement?year=2025&lang=en`,
+    );
     expect(statements[0].parsed.text).toContain(st.preferredName);
     expect(statements[0].parsed.text).not.toContain(st.fullName);
     const [row] = await t.db.query(`SELECT status FROM notifications WHERE dedupe_key = $1`, [

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../config/config.module';
+import { mailUrl } from '../mail/links';
 import { MailPreparers, SkipMail } from '../notifications/preparers';
 import { UsersRepository } from '../users/users.repository';
 import type { PasswordResetPayload, WelcomePayload } from './auth-mail';
@@ -30,7 +31,7 @@ export class AuthMailPreparers implements OnModuleInit {
       const { userId } = row.payload as unknown as WelcomePayload;
       const user = await this.users.findById(userId);
       if (!user) return new SkipMail('the account no longer exists');
-      return { name: user.name, eventsUrl: `${this.publicUrl}/events` };
+      return { name: user.name, eventsUrl: mailUrl(this.publicUrl, '/events', row.locale) };
     });
 
     this.preparers.register('account.password_reset', async (row) => {
@@ -42,7 +43,8 @@ export class AuthMailPreparers implements OnModuleInit {
       const token = resetToken(this.key, reset.id);
       return {
         name: reset.name,
-        resetUrl: `${this.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
+        // The token in the fragment: browsers never send it to a server, nor in a Referer (the page reads it).
+        resetUrl: mailUrl(this.publicUrl, '/reset-password', row.locale, { fragment: { token } }),
         expiresAt: reset.expiresAt.toISOString(),
       };
     });

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -10,13 +10,16 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Caller, CurrentCaller } from '../common/auth';
 import { ClientAddress } from '../common/client-address';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiBodyErrors, ProblemSchema } from '../common/openapi';
 import { AuthService } from './auth.service';
-import { AuthResponse, LoginDto, SignupDto } from './dto/auth.dto';
+import { AuthResponse, LoginDto, SessionResponse, SignupDto } from './dto/auth.dto';
 import { ConfirmPasswordResetDto, PasswordResetAccepted, RequestPasswordResetDto } from './dto/password-reset.dto';
 import { PasswordResetService } from './password-reset.service';
+import { SessionCookie } from './session-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -24,6 +27,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly resets: PasswordResetService,
+    private readonly cookie: SessionCookie,
   ) {}
 
   @Post('signup')
@@ -32,8 +36,12 @@ export class AuthController {
   @ApiConflictResponse({ description: 'email_taken: the email has an account', type: ProblemSchema })
   @ApiTooManyRequestsResponse({ description: 'rate_limited: too many signups from this address', type: ProblemSchema })
   @ApiBodyErrors()
-  signup(@Body() dto: SignupDto, @ClientAddress() address: string): Promise<AuthResponse> {
-    return this.auth.signup(dto, address);
+  async signup(
+    @Body() dto: SignupDto,
+    @ClientAddress() address: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthResponse> {
+    return this.answer(await this.auth.signup(dto, address), dto.session, res);
   }
 
   @Post('login')
@@ -46,8 +54,32 @@ export class AuthController {
     type: ProblemSchema,
   })
   @ApiBodyErrors()
-  login(@Body() dto: LoginDto, @ClientAddress() address: string): Promise<AuthResponse> {
-    return this.auth.login(dto, address);
+  async login(
+    @Body() dto: LoginDto,
+    @ClientAddress() address: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthResponse> {
+    return this.answer(await this.auth.login(dto, address), dto.session, res);
+  }
+
+  @Get('session')
+  @ApiOkResponse({ type: SessionResponse, description: 'the signed-in account, or null for a visitor' })
+  session(@CurrentCaller() caller: Caller | undefined): Promise<SessionResponse> {
+    return this.auth.session(caller);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: "the browser's session cookie is cleared (bearer tokens are not affected)" })
+  logout(@Res({ passthrough: true }) res: Response): void {
+    this.cookie.clear(res);
+  }
+
+  /** A browser asked for a cookie session: the token goes into the cookie, not into the answer. */
+  private answer(out: AuthResponse, session: 'cookie' | undefined, res: Response): AuthResponse {
+    if (session !== 'cookie' || !out.accessToken) return out;
+    this.cookie.set(res, out.accessToken);
+    return { user: out.user };
   }
 
   @Post('password-reset')

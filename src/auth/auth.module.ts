@@ -10,6 +10,7 @@ import { AuthService } from './auth.service';
 import { LoginLimits } from './login-limits';
 import { PasswordResetService } from './password-reset.service';
 import { PasswordResetsRepository } from './password-resets.repository';
+import { SessionCookie } from './session-cookie';
 
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { PasswordResetsRepository } from './password-resets.repository';
     PasswordResetsRepository,
     RateLimiter,
     LoginLimits,
+    SessionCookie,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, RateLimiter, LoginLimits],

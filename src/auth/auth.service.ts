@@ -10,7 +10,7 @@ import { User } from '../users/user.entity';
 import { toUserResponse } from '../users/users.mapper';
 import { UsersRepository } from '../users/users.repository';
 import { WelcomePayload, welcomeDedupeKey } from './auth-mail';
-import { AuthResponse, LoginDto, SignupDto } from './dto/auth.dto';
+import { AuthResponse, LoginDto, SessionResponse, SignupDto } from './dto/auth.dto';
 import { LoginLimits } from './login-limits';
 import { dummyHash, hashPassword, refuseDemoPassword, verifyPassword } from './passwords';
 
@@ -114,6 +114,11 @@ export class AuthService implements OnApplicationBootstrap {
     });
     if (!user) throw new DomainError(401, 'unauthenticated', 'Email or password is wrong');
     return { user: toUserResponse(user), accessToken: await this.issue(user) };
+  }
+
+  async session(caller: Caller | undefined): Promise<SessionResponse> {
+    const user = caller ? await this.users.findById(caller.id) : null;
+    return { user: user ? toUserResponse(user) : null };
   }
 
   issue(user: User): Promise<string> {

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { DEFAULT_JWT_SECRET, isDemoPassword, isKnownSecret } from './known-secrets';
+import { defaultWebDir } from '../web/web-root';
 
 /**
  * The environment, validated once at boot. A bad or missing value stops the process with one
@@ -73,6 +74,8 @@ export interface Env {
   API_BUSY_CPU: number;
   /** Mail jobs one worker process starts per second while an api asks it to hold back. */
   MAIL_PER_SECOND_WHILE_API_BUSY: number;
+  /** The built web app the api serves (`npm run build` writes it to dist/web). */
+  WEB_DIR: string;
 }
 
 export { DEFAULT_JWT_SECRET } from './known-secrets';
@@ -249,6 +252,7 @@ export function loadEnv(raw: Raw = process.env): Env {
     WORKER_NICE: int(raw, 'WORKER_NICE', 10, 0, 19),
     API_BUSY_CPU: num(raw, 'API_BUSY_CPU', 0.7, 0, 4),
     MAIL_PER_SECOND_WHILE_API_BUSY: int(raw, 'MAIL_PER_SECOND_WHILE_API_BUSY', 5, 1, 10000),
+    WEB_DIR: str(raw, 'WEB_DIR', defaultWebDir()),
   };
 }
 

@@ -13,6 +13,8 @@ const KNOWN_JWT_SECRETS: readonly string[] = [
   'kinship-test-secret-0123456789',
   // bench/run.ts
   'kinship-bench-secret-not-for-production',
+  // web/e2e/support/global-setup.ts
+  'kinship-browser-tests-secret-0123456789',
   // the default docker-compose.yml once had
   'compose-trial-secret-change-me-before-real-use',
 ];

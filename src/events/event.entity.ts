@@ -10,8 +10,10 @@ import {
   Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import type { Locale } from '../common/locales';
 import { Program } from '../programs/program.entity';
 import { User } from '../users/user.entity';
+import type { EventTranslations } from './event-content';
 
 export const EVENT_KINDS = [
   'celebration',
@@ -64,6 +66,14 @@ export class Event {
 
   @Column({ type: 'varchar', length: 20000, default: '' })
   description: string;
+
+  /** The language title, summary, description and venue are written in. */
+  @Column({ name: 'content_locale', type: 'varchar', length: 10, default: 'en' })
+  contentLocale: Locale;
+
+  /** Those fields in other locales (see event-content.ts): { "ne": { "title": "…" }, … }. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations: EventTranslations;
 
   @Column({ type: 'varchar', length: 30 })
   kind: EventKind;

@@ -8,7 +8,9 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiAskedLocale, AskedLocale } from '../common/asked-locale';
 import { Authenticated, Caller, CurrentCaller } from '../common/auth';
+import type { Locale } from '../common/locales';
 import { UuidParam } from '../common/ids';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiBodyErrors, ApiNotFound, ProblemSchema } from '../common/openapi';
@@ -34,23 +36,39 @@ export class EventsController {
     type: ProblemSchema,
   })
   @ApiBodyErrors()
-  create(@Body() dto: CreateEventDto, @CurrentCaller() caller: Caller): Promise<EventResponse> {
-    return this.events.create(dto, caller);
+  @ApiAskedLocale()
+  create(
+    @Body() dto: CreateEventDto,
+    @CurrentCaller() caller: Caller,
+    @AskedLocale() asked: Locale | null,
+  ): Promise<EventResponse> {
+    return this.events.create(dto, caller, asked);
   }
 
   @Get()
   @ApiOkResponse({ type: EventPage, description: 'published events, upcoming and past, by start' })
-  @ApiBadRequestResponse({ description: 'invalid_request: a bad filter, page or limit', type: ProblemSchema })
-  list(@Query() q: EventsQuery, @CurrentCaller() caller: Caller | undefined): Promise<Page<EventResponse>> {
-    return this.events.list(q, caller);
+  @ApiBadRequestResponse({ description: 'invalid_request: a bad filter, page, limit or lang', type: ProblemSchema })
+  @ApiAskedLocale(false)
+  list(
+    @Query() q: EventsQuery,
+    @CurrentCaller() caller: Caller | undefined,
+    @AskedLocale() asked: Locale | null,
+  ): Promise<Page<EventResponse>> {
+    return this.events.list(q, caller, asked);
   }
 
   @Get(':idOrSlug')
   @ApiParam({ name: 'idOrSlug', description: 'the event id or its slug' })
   @ApiOkResponse({ type: EventResponse })
+  @ApiBadRequestResponse({ description: 'invalid_request: a lang Kinship does not speak', type: ProblemSchema })
   @ApiNotFound('the event (a draft is visible only to its organizers and admins)')
-  get(@Param('idOrSlug') idOrSlug: string, @CurrentCaller() caller: Caller | undefined): Promise<EventResponse> {
-    return this.events.get(idOrSlug, caller);
+  @ApiAskedLocale()
+  get(
+    @Param('idOrSlug') idOrSlug: string,
+    @CurrentCaller() caller: Caller | undefined,
+    @AskedLocale() asked: Locale | null,
+  ): Promise<EventResponse> {
+    return this.events.get(idOrSlug, caller, asked);
   }
 
   @Patch(':id')
@@ -63,12 +81,14 @@ export class EventsController {
     type: ProblemSchema,
   })
   @ApiBodyErrors()
+  @ApiAskedLocale()
   update(
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateEventDto,
     @CurrentCaller() caller: Caller,
+    @AskedLocale() asked: Locale | null,
   ): Promise<EventResponse> {
-    return this.events.update(id, dto, caller);
+    return this.events.update(id, dto, caller, asked);
   }
 
   @Post(':id/publish')
@@ -82,8 +102,13 @@ export class EventsController {
   @ApiForbiddenResponse({ description: NOT_ORGANIZER, type: ProblemSchema })
   @ApiNotFound('the event')
   @ApiConflictResponse({ description: 'invalid_transition: only a draft can be published', type: ProblemSchema })
-  publish(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<EventResponse> {
-    return this.events.publish(id, caller);
+  @ApiAskedLocale()
+  publish(
+    @Param('id', UuidParam) id: string,
+    @CurrentCaller() caller: Caller,
+    @AskedLocale() asked: Locale | null,
+  ): Promise<EventResponse> {
+    return this.events.publish(id, caller, asked);
   }
 
   @Post(':id/cancel')
@@ -93,8 +118,14 @@ export class EventsController {
   @ApiForbiddenResponse({ description: NOT_ORGANIZER, type: ProblemSchema })
   @ApiNotFound('the event')
   @ApiConflictResponse({ description: FROZEN, type: ProblemSchema })
-  cancel(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<EventResponse> {
-    return this.events.cancel(id, caller);
+  @ApiBadRequestResponse({ description: 'invalid_request: a lang Kinship does not speak', type: ProblemSchema })
+  @ApiAskedLocale()
+  cancel(
+    @Param('id', UuidParam) id: string,
+    @CurrentCaller() caller: Caller,
+    @AskedLocale() asked: Locale | null,
+  ): Promise<EventResponse> {
+    return this.events.cancel(id, caller, asked);
   }
 
   @Put(':id/organizers')
@@ -106,11 +137,13 @@ export class EventsController {
   })
   @ApiNotFound('the event')
   @ApiBodyErrors()
+  @ApiAskedLocale()
   setOrganizers(
     @Param('id', UuidParam) id: string,
     @Body() dto: SetOrganizersDto,
     @CurrentCaller() caller: Caller,
+    @AskedLocale() asked: Locale | null,
   ): Promise<EventResponse> {
-    return this.events.setOrganizers(id, dto, caller);
+    return this.events.setOrganizers(id, dto, caller, asked);
   }
 }

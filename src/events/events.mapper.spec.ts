@@ -8,6 +8,8 @@ const event = (o: Partial<Event> = {}): Event =>
     title: 'Family Day',
     summary: '',
     description: '',
+    contentLocale: 'en',
+    translations: {},
     kind: 'celebration',
     format: 'hybrid',
     venue: 'Hall',
@@ -70,5 +72,54 @@ describe('toEventResponse', () => {
       new Date('2100-01-01T00:00:00Z'),
     );
     expect(res).toMatchObject({ status: 'completed', seatsRemaining: 0 });
+  });
+
+  describe('languages', () => {
+    const translated = () =>
+      event({
+        translations: {
+          ne: { title: 'पारिवारिक दिवस', venue: 'सामुदायिक भवन' },
+          'zh-CN': { title: '家庭日', summary: '全家同乐' },
+        },
+      });
+    const publicView = { canSeeOnlineUrl: false, isOrganizer: false };
+
+    it('should answer in the asked locale field by field, the base filling the gaps', () => {
+      const res = toEventResponse(translated(), { ...publicView, asked: 'ne' }, now);
+      expect(res).toMatchObject({
+        locale: 'ne',
+        contentLocale: 'en',
+        title: 'पारिवारिक दिवस',
+        summary: '',
+        venue: 'सामुदायिक भवन',
+        availableLocales: ['en', 'zh-CN', 'ne'],
+      });
+    });
+
+    it('should answer in the content language when the asked one is missing or none is asked', () => {
+      const only = event({ translations: { 'zh-CN': { title: '家庭日' } } });
+      expect(toEventResponse(only, { ...publicView, asked: 'ne' }, now)).toMatchObject({
+        locale: 'en',
+        title: 'Family Day',
+        availableLocales: ['en', 'zh-CN'],
+      });
+      expect(toEventResponse(only, publicView, now)).toMatchObject({ locale: 'en', title: 'Family Day' });
+    });
+
+    it('should give the base fields and translations to organizers editing, never to the public or in lists', () => {
+      const pub = toEventResponse(translated(), { ...publicView, asked: 'ne', editable: true }, now);
+      expect(pub).not.toHaveProperty('translations');
+      expect(pub).not.toHaveProperty('base');
+      const listed = toEventResponse(translated(), { canSeeOnlineUrl: true, isOrganizer: true, asked: 'ne' }, now);
+      expect(listed).not.toHaveProperty('translations');
+      const editing = toEventResponse(
+        translated(),
+        { canSeeOnlineUrl: true, isOrganizer: true, asked: 'ne', editable: true },
+        now,
+      );
+      expect(editing.title).toBe('पारिवारिक दिवस');
+      expect(editing.base).toEqual({ title: 'Family Day', summary: '', description: '', venue: 'Hall' });
+      expect(editing.translations).toEqual(translated().translations);
+    });
   });
 });

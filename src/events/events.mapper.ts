@@ -1,4 +1,6 @@
+import type { Locale } from '../common/locales';
 import { EventResponse, QuestionResponse } from './dto/events.dto';
+import { availableLocales, localize } from './event-content';
 import { Event, EventQuestion } from './event.entity';
 import { readStatus } from './event-rules';
 
@@ -9,6 +11,10 @@ export interface EventView {
   isOrganizer: boolean;
   /** The creator first, then the co-organizers; needed when isOrganizer. */
   organizerIds?: string[];
+  /** The locale the reader asked for (null: none, the content language). */
+  asked?: Locale | null;
+  /** Organizers editing the event (not in lists): the base fields and translations as stored. */
+  editable?: boolean;
 }
 
 function toQuestionResponse(q: EventQuestion): QuestionResponse {
@@ -25,15 +31,20 @@ function toQuestionResponse(q: EventQuestion): QuestionResponse {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toEventResponse(e: Event, view: EventView, now: Date = new Date()): EventResponse {
+  const words = localize(e, view.asked ?? null);
+  const editable = view.isOrganizer && view.editable === true;
   return {
     id: e.id,
     slug: e.slug,
-    title: e.title,
-    summary: e.summary,
-    description: e.description,
+    title: words.title,
+    summary: words.summary,
+    description: words.description,
+    locale: words.locale,
+    availableLocales: availableLocales(e),
+    contentLocale: e.contentLocale,
     kind: e.kind,
     format: e.format,
-    venue: e.venue,
+    venue: words.venue,
     onlineUrl: view.canSeeOnlineUrl ? e.onlineUrl : null,
     timezone: e.timezone,
     startsAt: e.startsAt.toISOString(),
@@ -56,5 +67,11 @@ export function toEventResponse(e: Event, view: EventView, now: Date = new Date(
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
     ...(view.isOrganizer ? { organizerIds: view.organizerIds ?? [e.createdBy] } : {}),
+    ...(editable
+      ? {
+          base: { title: e.title, summary: e.summary, description: e.description, venue: e.venue },
+          translations: structuredClone(e.translations),
+        }
+      : {}),
   };
 }

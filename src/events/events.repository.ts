@@ -132,7 +132,13 @@ export class EventsRepository {
     if (f.toExclusive) qb.andWhere('e.starts_at < :to', { to: f.toExclusive });
     if (f.programId) qb.andWhere('e.program_id = :programId', { programId: f.programId });
     if (f.q) {
-      qb.andWhere('(e.title ILIKE :q OR e.summary ILIKE :q OR e.venue ILIKE :q)', { q: `%${escapeLike(f.q)}%` });
+      // In any language the event is written in: the base fields or a translation of them.
+      qb.andWhere(
+        `(e.title ILIKE :q OR e.summary ILIKE :q OR e.venue ILIKE :q OR EXISTS (
+            SELECT 1 FROM jsonb_each(e.translations) AS t(locale, words)
+            WHERE t.words->>'title' ILIKE :q OR t.words->>'summary' ILIKE :q OR t.words->>'venue' ILIKE :q))`,
+        { q: `%${escapeLike(f.q)}%` },
+      );
     }
     return qb.getManyAndCount();
   }

@@ -11,6 +11,7 @@ import {
   NotFoundError,
 } from '../common/errors';
 import { isUuid } from '../common/ids';
+import type { Locale } from '../common/locales';
 import { offsetOf, Page, pageOf } from '../common/pagination';
 import { SetOrganizersDto } from '../programs/dto/programs.dto';
 import { organizerIdErrors, organizerIdsOf } from '../programs/organizers';
@@ -20,6 +21,7 @@ import { holdsConfirmedSeat } from '../registrations/seat-holders';
 import { Waitlist } from '../registrations/waitlist';
 import { UsersRepository } from '../users/users.repository';
 import { CreateEventDto, EventResponse, EventsQuery, QuestionDto, UpdateEventDto } from './dto/events.dto';
+import { mergeTranslations, translationErrors } from './event-content';
 import { Event, EventQuestion } from './event.entity';
 import {
   changesTimeOrPlace,
@@ -62,9 +64,9 @@ export class EventsService {
   }
 
   /** A new event is a draft of its creator; every bad field is reported at once. */
-  async create(dto: CreateEventDto, caller: Caller): Promise<EventResponse> {
+  async create(dto: CreateEventDto, caller: Caller, asked: Locale | null = null): Promise<EventResponse> {
     const values = newEventValues(dto, caller.id);
-    const errors = eventFieldErrors(values);
+    const errors = [...eventFieldErrors(values), ...translationErrors(values)];
     if (dto.slug !== undefined && (await this.events.slugExists(dto.slug))) errors.push(SLUG_TAKEN);
     const programForbidden = await this.checkProgram(values.programId, caller, errors);
     if (errors.length) throw invalidFields(errors);
@@ -72,17 +74,23 @@ export class EventsService {
 
     const event = await insertWithFreeSlug({
       given: dto.slug,
-      base: slugify(dto.title, 'event'),
+      base: slugify(slugSource(values), 'event'),
       taken: (base) => this.events.slugsLike(base),
       insert: (slug) => this.events.insertIfSlugFree({ ...values, slug }),
     });
     if (!event) throw invalidFields([SLUG_TAKEN]);
     this.logger.log({ eventId: event.id, userId: caller.id }, 'event created');
-    return toEventResponse(event, { canSeeOnlineUrl: true, isOrganizer: true, organizerIds: [caller.id] });
+    return toEventResponse(event, {
+      canSeeOnlineUrl: true,
+      isOrganizer: true,
+      organizerIds: [caller.id],
+      asked,
+      editable: true,
+    });
   }
 
   /** Published events (upcoming and past); organizers also see their own events' private fields. */
-  async list(q: EventsQuery, caller: Caller | undefined): Promise<Page<EventResponse>> {
+  async list(q: EventsQuery, caller: Caller | undefined, asked: Locale | null = null): Promise<Page<EventResponse>> {
     const from = q.from !== undefined ? rangeStart(q.from) : undefined;
     const toExclusive = q.to !== undefined ? rangeEndExclusive(q.to) : undefined;
     if (from && toExclusive && from.getTime() >= toExclusive.getTime()) {
@@ -99,7 +107,7 @@ export class EventsService {
     const now = new Date();
     const items = rows.map((e) => {
       const access = accessOf(e, coOrganizers.get(e.id) ?? [], caller);
-      return toEventResponse(e, viewOf(access), now);
+      return toEventResponse(e, { ...viewOf(access), asked }, now);
     });
     return pageOf(items, total, q);
   }
@@ -109,7 +117,7 @@ export class EventsService {
    * published, completed and cancelled events are public. The online link is for organizers and
    * confirmed families.
    */
-  async get(idOrSlug: string, caller: Caller | undefined): Promise<EventResponse> {
+  async get(idOrSlug: string, caller: Caller | undefined, asked: Locale | null = null): Promise<EventResponse> {
     const key = idOrSlug.toLowerCase();
     const event = isUuid(key)
       ? await this.events.findById(key)
@@ -125,14 +133,19 @@ export class EventsService {
       !!caller &&
       !!event.onlineUrl &&
       (await holdsConfirmedSeat(this.db.manager, event.id, caller.id));
-    return toEventResponse(event, { ...viewOf(access), canSeeOnlineUrl: access.isOrganizer || seated });
+    return toEventResponse(event, {
+      ...viewOf(access),
+      canSeeOnlineUrl: access.isOrganizer || seated,
+      asked,
+      editable: true,
+    });
   }
 
   /**
    * Any field; the cross-field rules run on the merged result. A cancelled or completed event is
    * frozen; capacity never drops below the seats taken (checked under the row lock).
    */
-  async update(id: string, dto: UpdateEventDto, caller: Caller): Promise<EventResponse> {
+  async update(id: string, dto: UpdateEventDto, caller: Caller, asked: Locale | null = null): Promise<EventResponse> {
     try {
       return await this.events.transaction(async (tx) => {
         const { event, access } = await this.lockForChange(id, caller, tx);
@@ -140,9 +153,9 @@ export class EventsService {
         if (status === 'cancelled' || status === 'completed') {
           throw new InvalidTransitionError(`A ${status} event cannot be changed`);
         }
-        const changes = eventChanges(dto);
+        const changes = eventChanges(dto, event);
         const merged: Event = { ...event, ...changes };
-        const errors = eventFieldErrors(merged);
+        const errors = [...eventFieldErrors(merged), ...translationErrors(merged)];
         if (
           changes.slug !== undefined &&
           changes.slug !== event.slug &&
@@ -167,7 +180,11 @@ export class EventsService {
           // Every family hears of it; their reminders are planned again for the new start.
           await this.outbox.enqueueFanout(tx, {
             template: 'event.changed',
-            payload: { eventId: id, changes: timeAndPlaceChanges(event, merged), startsAt: merged.startsAt.toISOString() },
+            payload: {
+              eventId: id,
+              changes: timeAndPlaceChanges(event, merged),
+              startsAt: merged.startsAt.toISOString(),
+            },
             dedupeKey: `event:${id}:changed:${changes.changeVersion}`,
           });
         }
@@ -177,7 +194,7 @@ export class EventsService {
           await this.waitlist.promote(tx, { ...merged, seatsTaken: event.seatsTaken });
         }
         this.logger.log({ eventId: id, userId: caller.id, fields: Object.keys(changes) }, 'event changed');
-        return toEventResponse((await this.events.findById(id, tx))!, viewOf(access));
+        return toEventResponse((await this.events.findById(id, tx))!, { ...viewOf(access), asked, editable: true });
       });
     } catch (err) {
       // Another write took the slug between our check and the update: the unique index refused it.
@@ -187,7 +204,7 @@ export class EventsService {
   }
 
   /** draft → published, after checking the whole event again. */
-  async publish(id: string, caller: Caller): Promise<EventResponse> {
+  async publish(id: string, caller: Caller, asked: Locale | null = null): Promise<EventResponse> {
     return this.events.transaction(async (tx) => {
       const { event, access } = await this.lockForChange(id, caller, tx);
       if (event.status !== 'draft') {
@@ -197,12 +214,12 @@ export class EventsService {
       if (errors.length) throw invalidFields(errors);
       await this.events.publish(id, new Date(), tx);
       this.logger.log({ eventId: id, userId: caller.id }, 'event published');
-      return toEventResponse((await this.events.findById(id, tx))!, viewOf(access));
+      return toEventResponse((await this.events.findById(id, tx))!, { ...viewOf(access), asked, editable: true });
     });
   }
 
   /** draft or published → cancelled; a completed or already cancelled event stays as it is. */
-  async cancel(id: string, caller: Caller): Promise<EventResponse> {
+  async cancel(id: string, caller: Caller, asked: Locale | null = null): Promise<EventResponse> {
     return this.events.transaction(async (tx) => {
       const { event, access } = await this.lockForChange(id, caller, tx);
       const status = readStatus(event);
@@ -219,12 +236,17 @@ export class EventsService {
         });
       }
       this.logger.log({ eventId: id, userId: caller.id, was: status }, 'event cancelled');
-      return toEventResponse((await this.events.findById(id, tx))!, viewOf(access));
+      return toEventResponse((await this.events.findById(id, tx))!, { ...viewOf(access), asked, editable: true });
     });
   }
 
   /** Replaces the co-organizers; only the creator or an admin may (a co-organizer gets 403). */
-  async setOrganizers(id: string, dto: SetOrganizersDto, caller: Caller): Promise<EventResponse> {
+  async setOrganizers(
+    id: string,
+    dto: SetOrganizersDto,
+    caller: Caller,
+    asked: Locale | null = null,
+  ): Promise<EventResponse> {
     return this.events.transaction(async (tx) => {
       const { event } = await this.lockForChange(id, caller, tx);
       if (!isAdmin(caller) && event.createdBy !== caller.id) {
@@ -236,7 +258,7 @@ export class EventsService {
       await this.events.replaceCoOrganizers(id, coOrganizerIds, tx);
       this.logger.log({ eventId: id, userId: caller.id, count: coOrganizerIds.length }, 'event organizers set');
       const access = accessOf(event, coOrganizerIds, caller);
-      return toEventResponse(event, viewOf(access));
+      return toEventResponse(event, { ...viewOf(access), asked, editable: true });
     });
   }
 
@@ -283,7 +305,10 @@ function viewOf(access: Access) {
 type TimeAndPlaceField = 'startsAt' | 'endsAt' | 'timezone' | 'venue' | 'onlineUrl';
 
 /** What changed of the time and place, as the event.changed mail lists it (old → new). */
-function timeAndPlaceChanges(before: Event, after: Event): { field: TimeAndPlaceField; from: string | null; to: string | null }[] {
+function timeAndPlaceChanges(
+  before: Event,
+  after: Event,
+): { field: TimeAndPlaceField; from: string | null; to: string | null }[] {
   const text = (v: Date | string | null) => (v instanceof Date ? v.toISOString() : v);
   const fields: TimeAndPlaceField[] = ['startsAt', 'endsAt', 'timezone', 'venue', 'onlineUrl'];
   return fields
@@ -326,12 +351,22 @@ function newEventValues(dto: CreateEventDto, createdBy: string): Omit<NewEvent, 
     childAgeMax: dto.childAgeMax ?? null,
     programId: dto.programId?.toLowerCase() ?? null,
     questions: (dto.questions ?? []).map(toQuestion),
+    contentLocale: dto.contentLocale ?? 'en',
+    translations: mergeTranslations({}, dto.translations ?? {}),
     createdBy,
   };
 }
 
+/**
+ * What a generated slug is made from: the title, or its English translation when the title is
+ * written in a script without Latin letters (a slug of "国际家庭日" would be just "event").
+ */
+function slugSource(e: Pick<Event, 'title' | 'translations'>): string {
+  return /[A-Za-z]/.test(e.title) ? e.title : (e.translations.en?.title ?? e.title);
+}
+
 /** The fields a PATCH sends, as stored values; absent fields stay as they are, null clears. */
-function eventChanges(dto: UpdateEventDto): EventChanges {
+function eventChanges(dto: UpdateEventDto, current: Pick<Event, 'translations'>): EventChanges {
   const c: EventChanges = {};
   const plain = ['title', 'slug', 'summary', 'description', 'kind', 'format', 'timezone', 'capacity'] as const;
   const more = ['waitlistEnabled', 'maxPartySize', 'venue', 'onlineUrl', 'childAgeMin', 'childAgeMax'] as const;
@@ -344,5 +379,7 @@ function eventChanges(dto: UpdateEventDto): EventChanges {
   if (dto.registrationOpensAt !== undefined) c.registrationOpensAt = maybeInstant(dto.registrationOpensAt);
   if (dto.registrationClosesAt !== undefined) c.registrationClosesAt = maybeInstant(dto.registrationClosesAt);
   if (dto.questions !== undefined) c.questions = dto.questions.map(toQuestion);
+  if (dto.contentLocale !== undefined) c.contentLocale = dto.contentLocale;
+  if (dto.translations !== undefined) c.translations = mergeTranslations(current.translations, dto.translations);
   return c;
 }

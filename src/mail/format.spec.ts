@@ -1,4 +1,13 @@
-import { formatDate, formatEventSpan, formatInstantInZone, formatMoney, formatUtc, minorDigits } from './format';
+import {
+  formatCount,
+  formatDate,
+  formatEventSpan,
+  formatInstantInZone,
+  formatMoney,
+  formatUtc,
+  formatYear,
+  minorDigits,
+} from './format';
 
 // ICU puts thin and narrow no-break spaces around range dashes and before some units.
 const plain = (s: string) => s.replace(/[\u2009\u202f\u00a0]/g, ' ');
@@ -13,6 +22,16 @@ describe('formatEventSpan', () => {
   it('should show a same-day event in its own zone, in Chinese', () => {
     expect(plain(formatEventSpan('zh-CN', '2027-05-15T02:00:00Z', '2027-05-15T08:00:00Z', 'Asia/Shanghai'))).toBe(
       '2027年5月15日星期六 10:00–16:00（Asia/Shanghai）',
+    );
+  });
+
+  it('should show an event in Kathmandu (UTC+05:45) in Nepali, with Devanagari digits', () => {
+    // 04:15 UTC is 10:00 in Kathmandu.
+    expect(plain(formatEventSpan('ne', '2027-05-15T04:15:00Z', '2027-05-15T10:15:00Z', 'Asia/Kathmandu'))).toBe(
+      '२०२७ मे १५, शनिबार, १०:००–१६:०० (Asia/Kathmandu)',
+    );
+    expect(plain(formatEventSpan('ne', '2027-05-15T04:15:00Z', '2027-05-16T10:15:00Z', 'Asia/Kathmandu'))).toBe(
+      '२०२७ मे १५, शनिबार: १०:०० – २०२७ मे १६, आइतबार: १६:०० (Asia/Kathmandu)',
     );
   });
 
@@ -55,6 +74,30 @@ describe('formatInstantInZone, formatUtc, formatDate', () => {
   it('should format a calendar date without shifting it by a zone', () => {
     expect(formatDate('en', '2027-06-01')).toBe('Tuesday, 1 June 2027');
     expect(formatDate('zh-CN', '2027-06-01')).toBe('2027年6月1日星期二');
+    expect(formatDate('ne', '2027-06-01')).toBe('२०२७ जुन १, मङ्गलबार');
+  });
+
+  it('should format times in Nepali with Devanagari digits', () => {
+    expect(plain(formatInstantInZone('ne', '2027-05-22T04:15:00Z', 'Asia/Kathmandu'))).toBe(
+      '२०२७ मे २२, शनिबार: १०:०० (Asia/Kathmandu)',
+    );
+    expect(plain(formatUtc('ne', '2027-05-01T09:30:00Z'))).toBe('२०२७ मे १: ०९:३० (UTC)');
+  });
+});
+
+describe('formatCount, formatYear', () => {
+  it('should write counts and years in the locale’s digits', () => {
+    expect(formatCount('en', 1234)).toBe('1,234');
+    expect(formatCount('zh-CN', 3)).toBe('3');
+    expect(formatCount('ne', 3)).toBe('३');
+    expect(formatCount('ne', 123456)).toBe('१,२३,४५६');
+    expect(formatYear('en', 2026)).toBe('2026');
+    expect(formatYear('ne', 2026)).toBe('२०२६');
+  });
+
+  it('should refuse what is not an integer rather than print it', () => {
+    expect(() => formatCount('ne', '3')).toThrow(/integer/);
+    expect(() => formatYear('ne', undefined)).toThrow(/integer/);
   });
 });
 
@@ -74,6 +117,8 @@ describe('formatMoney', () => {
     ['zh-CN', 12550, 'CNY', '¥125.50'],
     ['zh-CN', 12550, 'USD', 'US$125.50'],
     ['zh-CN', 5000, 'JPY', 'JP¥5,000'],
+    ['ne', 12550, 'USD', 'US$ १२५.५०'],
+    ['ne', 15060000, 'NPR', 'नेरू १,५०,६००.००'],
   ] as const)('should format %s %d %s as %s', (locale, amount, currency, expected) => {
     expect(plain(formatMoney(locale, { amount, currency }))).toBe(expected);
   });

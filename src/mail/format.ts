@@ -1,11 +1,15 @@
+import { LOCALES, type Locale } from '../common/locales';
 import type { Money } from './mail-kinds';
 
-/** The two locales mails are written in. */
-export type MailLocale = 'en' | 'zh-CN';
-export const MAIL_LOCALES: readonly MailLocale[] = ['en', 'zh-CN'];
+/** Mails are written in every locale Kinship speaks. */
+export type MailLocale = Locale;
+export const MAIL_LOCALES: readonly MailLocale[] = LOCALES;
 
-/** The Intl locale behind each mail locale: English mails use day-month-year and a 24-hour clock. */
-const INTL_LOCALE: Record<MailLocale, string> = { en: 'en-GB', 'zh-CN': 'zh-CN' };
+/**
+ * The Intl locale behind each mail locale: English mails use day-month-year and a 24-hour clock;
+ * Nepali ones write dates, times, counts and amounts in Devanagari digits (ne-NP's default).
+ */
+const INTL_LOCALE: Record<MailLocale, string> = { en: 'en-GB', 'zh-CN': 'zh-CN', ne: 'ne-NP' };
 
 // Intl formatters are costly to build and safe to share: one per (locale, zone, options).
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -21,14 +25,35 @@ function dateTimeFormat(locale: MailLocale, options: Intl.DateTimeFormatOptions)
   return format;
 }
 
-function currencyFormat(locale: MailLocale, currency: string): Intl.NumberFormat {
-  const key = `${locale}|${currency}`;
+function numberFormat(locale: MailLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency });
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], options);
     numberFormats.set(key, format);
   }
   return format;
+}
+
+function currencyFormat(locale: MailLocale, currency: string): Intl.NumberFormat {
+  return numberFormat(locale, { style: 'currency', currency });
+}
+
+function requireInteger(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw new TypeError(`${what} must be an integer, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** A count or position in the locale's digits: 1234 → "1,234" (en), "१,२३४" (ne). */
+export function formatCount(locale: MailLocale, value: unknown): string {
+  return numberFormat(locale, {}).format(requireInteger(value, 'A count'));
+}
+
+/** A year in the locale's digits, without grouping: 2026 → "2026", "२०२६" (ne). */
+export function formatYear(locale: MailLocale, value: unknown): string {
+  return numberFormat(locale, { useGrouping: false }).format(requireInteger(value, 'A year'));
 }
 
 /** Parses an ISO 8601 instant, refusing anything that is not a valid time (a mail must not say "Invalid Date"). */

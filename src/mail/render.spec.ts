@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { formatMoney, MAIL_LOCALES, type MailLocale } from './format';
+import { mailUrl } from './links';
 import { FIXTURE_EVENT, FIXTURES, MESSAGE_BODY, PUBLIC_URL } from './mail-fixtures';
 import { MAIL_KINDS, type MailData, type MailKind, type RenderedMail } from './mail-kinds';
 import { loadTemplates, renderMail, splitSections, TEMPLATES_DIR } from './render';
@@ -50,13 +51,16 @@ function fixtureStrings(value: unknown, out: string[] = []): string[] {
   return out.sort((a, b) => b.length - a.length);
 }
 
+/** The home page link in the footer, in the mail's language. */
+const home = (locale: MailLocale) => mailUrl(PUBLIC_URL, '/', locale);
+
 function withoutData(kind: MailKind, locale: MailLocale, text: string): string {
   const data = FIXTURES[kind] as unknown as Record<string, unknown>;
   const money = [data.due, ...((data.totals as unknown[]) ?? [])]
     .filter(Boolean)
     .map((m) => normalize(formatMoney(locale, m as never)));
   let rest = text;
-  for (const value of [...fixtureStrings(data).map(normalize), ...money, PUBLIC_URL])
+  for (const value of [...fixtureStrings(data).map(normalize), ...money, home(locale), PUBLIC_URL])
     rest = rest.split(value).join(' ');
   return rest;
 }
@@ -70,9 +74,12 @@ interface Expectation {
 const TITLE = FIXTURE_EVENT.title;
 const EN_SPAN = 'Saturday, 15 May 2027, 10:00–16:00 (Asia/Shanghai)';
 const ZH_SPAN = '2027年5月15日星期六 10:00–16:00（Asia/Shanghai）';
+const NE_SPAN = '२०२७ मे १५, शनिबार, १०:००–१६:०० (Asia/Shanghai)';
 const CODE = FIXTURES['registration.confirmed'].code;
 
-const EXPECT: { [K in MailKind]: { links: (data: MailData[K]) => string[] } & Record<MailLocale, Expectation> } = {
+const EXPECT: {
+  [K in MailKind]: { links: (data: MailData[K]) => string[] } & Record<Exclude<MailLocale, 'ne'>, Expectation>;
+} = {
   'account.welcome': {
     links: (d) => [d.eventsUrl],
     en: { subject: "Welcome to Kinship, Siobhán O'Brien", says: ['Your Kinship account is ready', 'Browse events'] },
@@ -223,8 +230,99 @@ const EXPECT: { [K in MailKind]: { links: (data: MailData[K]) => string[] } & Re
   },
 };
 
+const NE_TITLE = `“${TITLE}” कार्यक्रम`;
+const NE: { [K in MailKind]: Expectation } = {
+  'account.welcome': {
+    subject: "Kinship मा स्वागत छ, Siobhán O'Brien जी",
+    says: ["नमस्ते Siobhán O'Brien जी", 'तपाईंको Kinship खाता तयार भएको छ', 'कार्यक्रमहरू हेर्नुहोस्'],
+  },
+  'account.password_reset': {
+    subject: 'आफ्नो Kinship पासवर्ड फेर्नुहोस्',
+    says: ['नमस्ते 李华 जी', 'यो लिङ्क २०२७ मे १: ०९:३० (UTC) सम्म मात्र चल्छ, र एक पटक मात्र प्रयोग गर्न सकिन्छ'],
+  },
+  'registration.confirmed': {
+    subject: `दर्ता पक्का भयो: ${TITLE}`,
+    says: [
+      `${NE_TITLE}का लागि तपाईंको दर्ता पक्का भएको छ`,
+      `समय: ${NE_SPAN}`,
+      'स्थान: 世纪公园 3号门, Pudong; अनलाइनबाट पनि सहभागी हुन सकिन्छ',
+      'आउने व्यक्तिहरू (३ जना)',
+      "Siobhán O'Brien (वयस्क)",
+      '<script>alert("x")</script> (बच्चा)',
+      'प्रवेश कोड',
+      CODE,
+      'invite.ics',
+    ],
+  },
+  'registration.waitlisted': {
+    subject: `प्रतीक्षा सूचीमा राखियो: ${TITLE}`,
+    says: ['प्रतीक्षा सूचीमा तपाईंको क्रम: ४', NE_SPAN],
+  },
+  'registration.promoted': {
+    subject: `खुसीको खबर: “${TITLE}” मा तपाईंको ठाउँ पक्का भयो`,
+    says: ['प्रतीक्षा सूचीबाट अघि बढ्नुभएको छ', 'दर्ता अब पक्का भएको छ', CODE, NE_SPAN],
+  },
+  'registration.changed': {
+    subject: `दर्तामा परिवर्तन गरियो: ${TITLE}`,
+    says: ['अवस्था: प्रतीक्षा सूचीमा, क्रम २', 'आउने व्यक्तिहरू (२ जना)'],
+  },
+  'registration.cancelled': {
+    subject: `दर्ता रद्द भयो: ${TITLE}`,
+    says: [`${NE_TITLE}का लागि तपाईंको दर्ता रद्द गरिएको छ`, 'फेरि दर्ता गर्न सक्नुहुन्छ'],
+  },
+  'registration.manage_link': {
+    subject: `आफ्नो दर्ता हेर्ने लिङ्क: ${TITLE}`,
+    says: ['हेर्न, परिवर्तन गर्न वा रद्द गर्न', 'कृपया यो लिङ्क अरू कसैलाई नदिनुहोस्'],
+  },
+  'registration.reminder': {
+    subject: `सम्झना: ${NE_TITLE} नजिकिँदै छ`,
+    says: ['छिट्टै हुँदै छ', 'तपाईंको दर्ता ३ जनाका लागि हो', CODE, NE_SPAN],
+  },
+  'event.changed': {
+    subject: `कार्यक्रमको विवरण बदलियो: ${TITLE}`,
+    says: [
+      'सुरु हुने समय: २०२७ मे १५, शनिबार: १०:०० (Asia/Shanghai) → २०२७ मे २२, शनिबार: १०:०० (Asia/Shanghai)',
+      'सकिने समय: २०२७ मे १५, शनिबार: १६:०० (Asia/Shanghai) → २०२७ मे २२, शनिबार: १६:०० (Asia/Shanghai)',
+      "स्थान: St Mary's Hall → 世纪公园 3号门, Pudong",
+      'समय: २०२७ मे २२, शनिबार, १०:००–१६:०० (Asia/Shanghai)',
+    ],
+  },
+  'event.cancelled': {
+    subject: `कार्यक्रम रद्द: ${TITLE}`,
+    says: [`${NE_SPAN} मा हुने भनिएको ${NE_TITLE} रद्द गरिएको छ`],
+  },
+  'event.message': {
+    subject: `[${TITLE}] आयोजकको सन्देश: Parking & what to bring`,
+    says: [`${NE_TITLE}का आयोजक Zhang Wei 张伟 ले दर्ता गर्ने सबैलाई यो सन्देश पठाउनुभएको छ`, 'Bring water & sun hats!'],
+  },
+  'sponsorship.payment_due': {
+    subject: 'Mei को प्रायोजन रकम तिर्ने मिति आयो',
+    says: ['आदरणीय Margaret Thompson जी', 'US$ १२५.५०', '२०२७ जुन १, मङ्गलबार'],
+  },
+  'sponsorship.report_published': {
+    subject: 'Mei को नयाँ प्रगति पत्र (2026–2027 Term 1)',
+    says: ['Mei को नयाँ प्रगति पत्र तयार भएको छ, अवधि: 2026–2027 Term 1'],
+  },
+  'sponsorship.annual_statement': {
+    subject: 'Mei को प्रायोजनको सन् २०२६ को वार्षिक विवरण',
+    says: ['सन् २०२६ मा तपाईंले गर्नुभएको भुक्तानी', 'US$ १,५०६.००', 'JP¥ ३०,०००'],
+  },
+};
+
+function expectation(kind: MailKind, locale: MailLocale): Expectation {
+  return locale === 'ne' ? NE[kind] : EXPECT[kind][locale];
+}
+
+/** Why the mail was sent, as each locale's footer begins (or ends) it. */
+const WHY: Record<MailLocale, string> = {
+  en: 'You received this email because',
+  'zh-CN': '您收到此邮件，是因为',
+  ne: 'यो इमेल पाउनुभएको हो',
+};
+
 const CASES = MAIL_KINDS.flatMap((kind) => MAIL_LOCALES.map((locale) => [kind, locale] as const));
 const CJK = /[\u4e00-\u9fff]/;
+const DEVANAGARI = /[\u0900-\u097f]/;
 
 describe('renderMail', () => {
   const rendered = new Map<string, RenderedMail>();
@@ -234,13 +332,13 @@ describe('renderMail', () => {
   const mail = (kind: MailKind, locale: MailLocale) => rendered.get(`${kind} ${locale}`)!;
 
   describe.each(CASES)('%s in %s', (kind, locale) => {
-    const expected = EXPECT[kind][locale];
+    const expected = expectation(kind, locale);
 
     it('should have the subject in the right language', () => {
       const { subject } = mail(kind, locale);
       expect(subject).toBe(expected.subject);
-      if (locale === 'zh-CN') {
-        expect(subject).toMatch(CJK);
+      if (locale !== 'en') {
+        expect(subject).toMatch(locale === 'ne' ? DEVANAGARI : CJK);
         expect(subject).not.toBe(mail(kind, 'en').subject);
       }
     });
@@ -256,7 +354,7 @@ describe('renderMail', () => {
     it('should show every link it needs, as links in the HTML and in the text', () => {
       const { html, text } = mail(kind, locale);
       const links = (EXPECT[kind].links as (d: unknown) => string[])(FIXTURES[kind]);
-      for (const url of [...links, PUBLIC_URL]) {
+      for (const url of [...links, home(locale)]) {
         const escaped = url.replace(/&/g, '&amp;').replace(/=/g, '&#x3D;');
         expect(html).toContain(`href="${escaped}"`);
         expect(text).toContain(url);
@@ -282,9 +380,8 @@ describe('renderMail', () => {
         `<title>${expected.subject.replace(/&/g, '&amp;').replace(/'/g, '&#x27;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</title>`,
       );
       expect(text.startsWith('Kinship\n')).toBe(true);
-      const why = locale === 'en' ? 'You received this email because' : '您收到此邮件，是因为';
-      expect(visible(html)).toContain(why);
-      expect(text).toContain(why);
+      expect(visible(html)).toContain(WHY[locale]);
+      expect(text).toContain(WHY[locale]);
       for (const part of [html, text]) expect(part).not.toMatch(/undefined|\[object Object\]|\{\{|Invalid Date|NaN/);
     });
 
@@ -292,11 +389,19 @@ describe('renderMail', () => {
       const { html, text } = mail(kind, locale);
       for (const part of [normalize(text), visible(html)]) {
         const rest = withoutData(kind, locale, part);
-        if (locale === 'zh-CN') {
-          const leftovers = rest.replace(/Kinship|invite\.ics|CSV|UTC|Asia\/Shanghai/g, ' ').match(/[A-Za-z]{2,}/g);
-          expect(leftovers).toBeNull();
-        } else {
+        if (locale === 'en') {
           expect(rest).not.toMatch(CJK);
+          expect(rest).not.toMatch(DEVANAGARI);
+          continue;
+        }
+        const leftovers = rest.replace(/Kinship|invite\.ics|CSV|UTC|Asia\/Shanghai/g, ' ').match(/[A-Za-z]{2,}/g);
+        expect(leftovers).toBeNull();
+        if (locale === 'ne') {
+          expect(rest).not.toMatch(CJK);
+          // Dates, times, counts and amounts in Devanagari digits; codes and links were data.
+          expect(rest).not.toMatch(/[0-9]/);
+        } else {
+          expect(rest).not.toMatch(DEVANAGARI);
         }
       }
     });
@@ -332,7 +437,7 @@ describe('renderMail', () => {
         '',
         '--',
         `You received this email because you registered for ${TITLE} on Kinship.`,
-        `Sent by Kinship · ${PUBLIC_URL}`,
+        `Sent by Kinship · ${PUBLIC_URL}/?lang=en`,
         '',
       ].join('\n'),
     );
@@ -363,10 +468,43 @@ describe('renderMail', () => {
         '',
         '--',
         `您收到此邮件，是因为您在 Kinship 上报名了“${TITLE}”。`,
-        `本邮件由 Kinship 发送 · ${PUBLIC_URL}`,
+        `本邮件由 Kinship 发送 · ${PUBLIC_URL}/?lang=zh-CN`,
         '',
       ].join('\n'),
     );
+    expect(mail('registration.reminder', 'ne').text).toBe(
+      [
+        'Kinship',
+        '',
+        'नमस्ते 王小明 जी,',
+        '',
+        `“${TITLE}” कार्यक्रम छिट्टै हुँदै छ भनी सम्झाउन चाहन्छौं। तपाईंको दर्ता ३ जनाका लागि हो।`,
+        '',
+        TITLE,
+        `समय: ${NE_SPAN}`,
+        `स्थान: 世纪公园 3号门, Pudong; अनलाइनबाट पनि सहभागी हुन सकिन्छ: ${FIXTURE_EVENT.onlineUrl}`,
+        `कार्यक्रमको पृष्ठ: ${FIXTURE_EVENT.url}`,
+        '',
+        `प्रवेश कोड: ${CODE}`,
+        'प्रवेशद्वारमा यो कोड देखाउनुहोस्, अनि तपाईंको उपस्थिति दर्ता हुनेछ (क्यूआर कोड यस इमेलको चित्रसहितको संस्करणमा छ)।',
+        '',
+        `दर्ता हेर्न, परिवर्तन गर्न वा रद्द गर्न: ${FIXTURES['registration.reminder'].manageUrl}`,
+        'अब आउन नमिल्ने भए कृपया दर्ता रद्द गर्नुहोस्, ताकि तपाईंको ठाउँ अरूले पाउन सकून्।',
+        '',
+        '--',
+        `तपाईंले Kinship मा “${TITLE}” कार्यक्रमका लागि दर्ता गर्नुभएकाले यो इमेल पाउनुभएको हो।`,
+        `Kinship द्वारा पठाइएको · ${PUBLIC_URL}/?lang=ne`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('should link the footer to the home page in the mail’s language', () => {
+    for (const locale of MAIL_LOCALES) {
+      const { html, text } = mail('account.welcome', locale);
+      expect(html).toContain(`href="${PUBLIC_URL}/?lang&#x3D;${locale}"`);
+      expect(text).toContain(`${PUBLIC_URL}/?lang=${locale}`);
+    }
   });
 
   it('should attach invite.ics and the QR code to confirmed and promoted mails, the QR alone to reminders', () => {
@@ -392,9 +530,12 @@ describe('renderMail', () => {
     const data = { ...FIXTURES['registration.changed'], status: 'confirmed' as const, position: null };
     for (const locale of MAIL_LOCALES) {
       const { html, text } = await render('registration.changed', locale, data);
-      expect(normalize(text)).toContain(
-        locale === 'en' ? `Status: confirmed Check-in code: ${CODE}` : `状态：已确认 签到码：${CODE}`,
-      );
+      const says: Record<MailLocale, string> = {
+        en: `Status: confirmed Check-in code: ${CODE}`,
+        'zh-CN': `状态：已确认 签到码：${CODE}`,
+        ne: `अवस्था: पक्का प्रवेश कोड: ${CODE}`,
+      };
+      expect(normalize(text)).toContain(says[locale]);
       expect(visible(html)).toContain(CODE);
     }
     // A waitlisted code cannot be checked in, so the waitlisted version does not show it.
@@ -415,6 +556,9 @@ describe('renderMail', () => {
     expect(en.text).toContain('Online link: updated (you will receive the link once your place is confirmed)');
     const zh = await render('event.changed', 'zh-CN', data);
     expect(zh.text).toContain('线上参会链接：已更新');
+    const ne = await render('event.changed', 'ne', data);
+    expect(ne.text).toContain('अनलाइन लिङ्क: बदलिएको छ (तपाईंको ठाउँ पक्का भएपछि लिङ्क पठाइनेछ)');
+    expect(ne.text).not.toContain('new-secret');
     // An event that went in person drops its link: confirmed readers see it removed, not "updated".
     const removed = await render('event.changed', 'en', {
       ...data,
@@ -461,6 +605,9 @@ describe('renderMail', () => {
       'No payments were recorded in 2026.',
     );
     expect((await render('sponsorship.annual_statement', 'zh-CN', data)).text).toContain('2026年没有付款记录。');
+    expect((await render('sponsorship.annual_statement', 'ne', data)).text).toContain(
+      'सन् २०२६ मा कुनै भुक्तानी अभिलेख गरिएको छैन।',
+    );
   });
 
   it('should show the organization beside the Kinship name when given', async () => {
@@ -646,6 +793,11 @@ describe('invite.ics', () => {
     const event = parseIcs(attachments[0].content as string).children.find((c) => c.name === 'VEVENT')!;
     expect(unescapeText(prop(event, 'DESCRIPTION').value)).toBe(
       `签到码：${ticket.code}\n人数：3\n活动页面：${ticket.event.url}`,
+    );
+    const ne = (await render('registration.confirmed', 'ne')).attachments[0];
+    const neEvent = parseIcs(ne.content as string).children.find((c) => c.name === 'VEVENT')!;
+    expect(unescapeText(prop(neEvent, 'DESCRIPTION').value)).toBe(
+      `प्रवेश कोड: ${ticket.code}\nव्यक्ति संख्या: ३\nकार्यक्रमको पृष्ठ: ${ticket.event.url}`,
     );
   });
 

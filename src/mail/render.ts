@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { buildInvite, buildQrImage, QR_CID, type MailAttachment } from './attachments';
 import {
+  formatCount,
   formatDate,
   formatEventSpan,
   formatInstantInZone,
   formatMoney,
   formatUtc,
+  formatYear,
   MAIL_LOCALES,
   type MailLocale,
 } from './format';
+import { mailUrl } from './links';
 import {
   MAIL_KINDS,
   type MailData,
@@ -23,7 +26,7 @@ import {
 export { MAIL_LOCALES, type MailLocale } from './format';
 
 export interface RenderOptions {
-  /** PUBLIC_URL, shown in the footer. */
+  /** PUBLIC_URL: the footer links to its home page, in the mail's language. */
   publicUrl: string;
   /** The organization running the platform, shown beside the Kinship name when set. */
   organization?: string;
@@ -125,6 +128,9 @@ function createInstance(locale: MailLocale): typeof Handlebars {
     if (typeof value !== 'string') throw new TypeError(`A date is required, got ${JSON.stringify(value)}`);
     return formatDate(locale, value);
   });
+  // Counts and years in the locale's digits (Devanagari in Nepali mails).
+  hb.registerHelper('formatCount', (value: unknown) => formatCount(locale, value));
+  hb.registerHelper('formatYear', (value: unknown) => formatYear(locale, value));
   hb.registerHelper('formatUtc', (value: unknown) => {
     if (typeof value !== 'string') throw new TypeError(`A time is required, got ${JSON.stringify(value)}`);
     return formatUtc(locale, value);
@@ -273,9 +279,11 @@ async function render<K extends MailKind>(
   options: RenderOptions,
 ): Promise<RenderedMail> {
   const withQr = QR_KINDS.has(kind);
+  const homeUrl = mailUrl(options.publicUrl, '/', locale);
   const context: Record<string, unknown> = {
     ...data,
     publicUrl: options.publicUrl,
+    homeUrl,
     organization: options.organization ?? null,
     ...(withQr ? { qrCid: QR_CID } : {}),
     ...(kind === 'event.changed' ? { changes: changeViews(locale, data as MailData['event.changed']) } : {}),
@@ -286,6 +294,7 @@ async function render<K extends MailKind>(
     lang: locale,
     subject,
     publicUrl: options.publicUrl,
+    homeUrl,
     organization: options.organization ?? null,
   };
   const html = localeTemplates.layoutHtml({

@@ -1,8 +1,11 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { Locale } from '../common/locales';
 import { AppConfig } from '../config/config.module';
+import { localize } from '../events/event-content';
 import { Event } from '../events/event.entity';
+import { mailUrl } from '../mail/links';
 import type { MailData, MailEvent, MailKind } from '../mail/mail-kinds';
 import { isUuid } from '../common/ids';
 import { FanoutAudiences } from '../notifications/audiences';
@@ -22,7 +25,18 @@ interface MailSource {
   registration: Pick<Registration, 'id' | 'userId' | 'tokenVersion' | 'code' | 'status' | 'partySize' | 'contactName'>;
   event: Pick<
     Event,
-    'id' | 'title' | 'slug' | 'startsAt' | 'endsAt' | 'timezone' | 'format' | 'venue' | 'onlineUrl' | 'status'
+    | 'id'
+    | 'title'
+    | 'contentLocale'
+    | 'translations'
+    | 'slug'
+    | 'startsAt'
+    | 'endsAt'
+    | 'timezone'
+    | 'format'
+    | 'venue'
+    | 'onlineUrl'
+    | 'status'
   >;
   attendees: { name: string; category: AttendeeCategory }[];
 }
@@ -37,6 +51,8 @@ interface MailSourceRow {
   contact_name: string;
   event_id: string;
   title: string;
+  content_locale: Locale;
+  translations: Event['translations'];
   slug: string;
   starts_at: Date;
   ends_at: Date;
@@ -62,6 +78,8 @@ function toMailSource(x: MailSourceRow): MailSource {
     event: {
       id: x.event_id,
       title: x.title,
+      contentLocale: x.content_locale,
+      translations: x.translations,
       slug: x.slug,
       startsAt: x.starts_at,
       endsAt: x.ends_at,
@@ -164,9 +182,9 @@ export class RegistrationMailWorker implements OnModuleInit {
     const { registration: r, event, attendees } = loaded;
     const base = {
       name: r.contactName,
-      event: this.mailEvent(event, r),
+      event: this.mailEvent(event, r, row.locale),
       registrationId: r.id,
-      manageUrl: this.manageUrl(r),
+      manageUrl: this.manageUrl(r, row.locale),
     };
     const ticket = { ...base, code: r.code, partySize: r.partySize, attendees };
     switch (kind) {
@@ -220,7 +238,8 @@ export class RegistrationMailWorker implements OnModuleInit {
   private async loadMany(ids: string[]): Promise<(MailSource | null)[]> {
     const rows: MailSourceRow[] = await this.db.query(
       `SELECT r.id, r.user_id, r.token_version, r.code, r.status, r.party_size, r.contact_name,
-              e.id AS event_id, e.title, e.slug, e.starts_at, e.ends_at, e.timezone, e.format, e.venue,
+              e.id AS event_id, e.title, e.content_locale, e.translations, e.slug, e.starts_at, e.ends_at,
+              e.timezone, e.format, e.venue,
               e.online_url, e.status AS event_status,
               COALESCE((SELECT json_agg(json_build_object('name', a.name, 'category', a.category) ORDER BY a.position)
                         FROM registration_attendees a WHERE a.registration_id = r.id), '[]') AS attendees
@@ -238,18 +257,22 @@ export class RegistrationMailWorker implements OnModuleInit {
     });
   }
 
-  /** The online link only for families holding seats; the mail links to the event's page. */
-  private mailEvent(e: MailSource['event'], r: Pick<Registration, 'status'>): MailEvent {
+  /**
+   * The event in the reader's language (its title and place, each falling back to the event's own
+   * language); the online link only for families holding seats; the mail links to the event's page.
+   */
+  private mailEvent(e: MailSource['event'], r: Pick<Registration, 'status'>, locale: Locale): MailEvent {
+    const words = localize(e, locale, ['title', 'venue']);
     return {
       id: e.id,
-      title: e.title,
+      title: words.title,
       startsAt: e.startsAt.toISOString(),
       endsAt: e.endsAt.toISOString(),
       timezone: e.timezone,
       format: e.format,
-      venue: e.venue,
+      venue: words.venue,
       onlineUrl: r.status === 'confirmed' ? e.onlineUrl : null,
-      url: `${this.publicUrl}/events/${e.slug}`,
+      url: mailUrl(this.publicUrl, `/events/${e.slug}`, locale),
     };
   }
 
@@ -258,9 +281,11 @@ export class RegistrationMailWorker implements OnModuleInit {
    * never send to a server nor put in a Referer: the page reads it and sends X-Manage-Token.
    * Account holders sign in.
    */
-  manageUrl(r: Pick<Registration, 'id' | 'userId' | 'tokenVersion'>): string {
-    const url = `${this.publicUrl}/registrations/${r.id}`;
-    return r.userId ? url : `${url}#token=${guestToken(this.tokenKey, r.id, r.tokenVersion)}`;
+  manageUrl(r: Pick<Registration, 'id' | 'userId' | 'tokenVersion'>, locale: Locale): string {
+    const path = `/registrations/${r.id}`;
+    return r.userId
+      ? mailUrl(this.publicUrl, path, locale)
+      : mailUrl(this.publicUrl, path, locale, { fragment: { token: guestToken(this.tokenKey, r.id, r.tokenVersion) } });
   }
 }
 

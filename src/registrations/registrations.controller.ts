@@ -20,9 +20,11 @@ import { AppConfig } from '../config/config.module';
 import { CreateRegistrationDto, RegistrationResponse, UpdateRegistrationDto } from './dto/registration.dto';
 import { RegistrationsService, Viewer } from './registrations.service';
 
-const MANAGE_TOKEN = ApiHeader({ name: 'X-Manage-Token', required: false, description: "a guest's manage token" });
+// Optional: a signed-in family needs none. The header's name is written as Express reads it, so
+// the document lists one header, not two spellings of it. Never a query parameter: links carry
+// the token in their fragment, which the web page reads and sends as this header.
+const MANAGE_TOKEN = ApiHeader({ name: 'x-manage-token', required: false, description: "a guest's manage token" });
 
-/** The token comes as the X-Manage-Token header only: links carry it in their fragment, which the web page reads. */
 function viewer(caller: Caller | undefined, header: string | undefined): Viewer {
   return { caller, manageToken: header };
 }

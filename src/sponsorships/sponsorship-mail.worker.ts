@@ -7,6 +7,7 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { AppConfig } from '../config/config.module';
+import { mailUrl, type MailUrlParts } from '../mail/links';
 import type { MailData } from '../mail/mail-kinds';
 import { Notification } from '../notifications/notification.entity';
 import { MailPreparers, SkipMail } from '../notifications/preparers';
@@ -47,8 +48,9 @@ export class SponsorshipMailWorker implements OnModuleInit {
     this.preparers.register('sponsorship.annual_statement', (row) => this.annualStatement(row));
   }
 
-  private url(sponsorshipId: string, rest = ''): string {
-    return `${this.publicUrl}/me/sponsorships/${sponsorshipId}${rest}`;
+  /** A sponsor's page in the web app, in the language of the mail. */
+  private url(row: Notification, sponsorshipId: string, rest = '', parts?: MailUrlParts): string {
+    return mailUrl(this.publicUrl, `/me/sponsorships/${sponsorshipId}${rest}`, row.locale, parts);
   }
 
   async paymentDue(row: Notification): Promise<MailData['sponsorship.payment_due'] | SkipMail> {
@@ -65,7 +67,7 @@ export class SponsorshipMailWorker implements OnModuleInit {
       studentName: st.preferredName,
       due: { amount: unpaid, currency: s.currency },
       dueDate: p.dueDate,
-      sponsorshipUrl: this.url(s.id),
+      sponsorshipUrl: this.url(row, s.id),
     };
   }
 
@@ -84,7 +86,7 @@ export class SponsorshipMailWorker implements OnModuleInit {
       name: row.recipientName ?? '',
       studentName: st.preferredName,
       term: r.term,
-      reportUrl: this.url(s.id, `/reports/${r.id}`),
+      reportUrl: this.url(row, s.id, `/reports/${r.id}`),
     };
   }
 
@@ -101,7 +103,7 @@ export class SponsorshipMailWorker implements OnModuleInit {
       studentName: student.preferredName,
       year: Number(p.year),
       totals: totalsByCurrency(payments),
-      statementUrl: this.url(s.id, `/statement?year=${p.year}`),
+      statementUrl: this.url(row, s.id, '/statement', { query: { year: String(p.year) } }),
     };
   }
 }

@@ -1,9 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Locale } from '../common/locales';
+
+export { LOCALES, type Locale } from '../common/locales';
 
 export const ROLES = ['family', 'organizer', 'sponsor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
-export const LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 @Entity('users')
 export class User {

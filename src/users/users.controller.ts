@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller, CurrentCaller } from '../common/auth';
 import { UuidParam } from '../common/ids';
 import { ApiBodyErrors, ApiNotFound } from '../common/openapi';
 import { Page } from '../common/pagination';
-import { SetRolesDto, UserPage, UsersQuery } from './dto/users.dto';
+import { SetRolesDto, UpdateMeDto, UserPage, UsersQuery } from './dto/users.dto';
 import { UserResponse } from './users.mapper';
 import { UsersService } from './users.service';
 
@@ -18,6 +18,14 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   me(@CurrentCaller() caller: Caller): Promise<UserResponse> {
     return this.users.me(caller);
+  }
+
+  @Patch('me')
+  @Authenticated()
+  @ApiOkResponse({ type: UserResponse })
+  @ApiBodyErrors()
+  updateMe(@CurrentCaller() caller: Caller, @Body() dto: UpdateMeDto): Promise<UserResponse> {
+    return this.users.updateMe(caller, dto);
   }
 
   @Get('users')

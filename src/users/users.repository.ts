@@ -44,6 +44,10 @@ export class UsersRepository {
     return rows.length ? this.findById(rows[0].id, tx) : null;
   }
 
+  async updateProfile(id: string, changes: Partial<Pick<User, 'name' | 'locale'>>): Promise<void> {
+    if (Object.keys(changes).length) await this.repo.update({ id }, changes);
+  }
+
   async setRoles(id: string, roles: Role[]): Promise<void> {
     await this.repo.update({ id }, { roles });
   }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Caller } from '../common/auth';
 import { ForbiddenError, NotFoundError } from '../common/errors';
 import { offsetOf, Page, pageOf } from '../common/pagination';
-import { UsersQuery } from './dto/users.dto';
+import { UpdateMeDto, UsersQuery } from './dto/users.dto';
 import { Role } from './user.entity';
 import { toUserResponse, UserResponse } from './users.mapper';
 import { UsersRepository } from './users.repository';
@@ -17,6 +17,14 @@ export class UsersService {
     const user = await this.users.findById(caller.id);
     if (!user) throw new NotFoundError('The account');
     return toUserResponse(user);
+  }
+
+  async updateMe(caller: Caller, dto: UpdateMeDto): Promise<UserResponse> {
+    await this.users.updateProfile(caller.id, {
+      ...(dto.name !== undefined && { name: dto.name }),
+      ...(dto.locale !== undefined && { locale: dto.locale }),
+    });
+    return this.me(caller);
   }
 
   async list(q: UsersQuery): Promise<Page<UserResponse>> {

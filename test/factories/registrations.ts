@@ -17,7 +17,7 @@ export interface RegisterOptions {
   /** Registers as this account; a guest when left out. */
   caller?: TestUser;
   answers?: Record<string, unknown>;
-  locale?: 'en' | 'zh-CN';
+  locale?: 'en' | 'zh-CN' | 'ne';
   consents?: { dataProcessing: boolean; photos?: boolean };
 }
 

@@ -9,6 +9,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -20,6 +21,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsLangTag, LANG_PROPERTY } from '../../common/asked-locale';
+import { Locale, LOCALES } from '../../common/locales';
 import { PageQuery, PageSchema } from '../../common/pagination';
 import {
   EVENT_FORMATS,
@@ -32,6 +35,7 @@ import {
   QuestionType,
 } from '../event.entity';
 import { canonicalZone } from '../event-rules';
+import { EventTranslation, TRANSLATED_MAX } from '../event-content';
 import { IsSlug, OptionalNotNull, trim } from '../../common/validators';
 import { IsDateOrInstant, IsIanaZone, IsInstant } from '../validators';
 
@@ -79,7 +83,64 @@ const Rules = {
       ValidateNested({ each: true }),
       Type(() => QuestionDto),
     ),
+  contentLocale: () => IsIn(LOCALES, { message: 'contentLocale must be en, zh-CN or ne' }),
+  translations: () =>
+    applyDecorators(
+      IsObject({ message: 'translations must be an object keyed by locale' }),
+      ValidateNested(),
+      Type(() => EventTranslationsDto),
+    ),
 };
+
+/** A translated text field: optional, null or blank for none, as long as its base field at most. */
+const translated = (max: number) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: String, nullable: true, maxLength: max }),
+    Transform(trim),
+    IsOptional(),
+    IsString(),
+    MaxLength(max),
+  );
+
+/** One locale's words for an event; a field left out (or null, or blank) falls back to the base field. */
+export class EventTranslationDto {
+  @translated(TRANSLATED_MAX.title)
+  title?: string | null;
+
+  @translated(TRANSLATED_MAX.summary)
+  summary?: string | null;
+
+  @translated(TRANSLATED_MAX.description)
+  description?: string | null;
+
+  @translated(TRANSLATED_MAX.venue)
+  venue?: string | null;
+}
+
+/** A locale's translation: an object, or null (on PATCH: remove it). */
+const translationOf = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: EventTranslationDto, nullable: true }),
+    IsOptional(),
+    IsObject({ message: 'a translation must be an object' }),
+    ValidateNested(),
+    Type(() => EventTranslationDto),
+  );
+
+/** Keyed by locale; the content language itself is written in the base fields, not here. */
+export class EventTranslationsDto {
+  @translationOf()
+  en?: EventTranslationDto | null;
+
+  @translationOf()
+  'zh-CN'?: EventTranslationDto | null;
+
+  @translationOf()
+  ne?: EventTranslationDto | null;
+}
+
+const TRANSLATIONS_DOC =
+  'title, summary, description and venue in other locales (each field optional: a reader gets the base field where one is missing). Not the content language, which the base fields are written in.';
 
 export class QuestionDto {
   @ApiProperty({ example: 'dietary-needs', maxLength: 64, description: 'a key unique within the event' })
@@ -226,6 +287,20 @@ export class CreateEventDto {
   @OptionalNotNull()
   @Rules.questions()
   questions?: QuestionDto[];
+
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    default: 'en',
+    description: 'the language title, summary, description and venue are written in',
+  })
+  @OptionalNotNull()
+  @Rules.contentLocale()
+  contentLocale?: Locale;
+
+  @ApiPropertyOptional({ type: EventTranslationsDto, description: TRANSLATIONS_DOC })
+  @OptionalNotNull()
+  @Rules.translations()
+  translations?: EventTranslationsDto;
 }
 
 /** Any field of the event; null clears the optional ones (venue, onlineUrl, registration times, ages, programId). */
@@ -322,6 +397,19 @@ export class UpdateEventDto {
   @OptionalNotNull()
   @Rules.questions()
   questions?: QuestionDto[];
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'the language the base fields are written in' })
+  @OptionalNotNull()
+  @Rules.contentLocale()
+  contentLocale?: Locale;
+
+  @ApiPropertyOptional({
+    type: EventTranslationsDto,
+    description: `${TRANSLATIONS_DOC} Locale by locale: a locale given replaces its translation whole, null removes it, a locale left out stays.`,
+  })
+  @OptionalNotNull()
+  @Rules.translations()
+  translations?: EventTranslationsDto;
 }
 
 export class EventsQuery extends PageQuery {
@@ -355,7 +443,10 @@ export class EventsQuery extends PageQuery {
   @IsDateOrInstant()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'matches title, summary or venue', maxLength: 200 })
+  @ApiPropertyOptional({
+    description: 'matches title, summary or venue, in any of the event’s languages',
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -365,6 +456,44 @@ export class EventsQuery extends PageQuery {
   @IsOptional()
   @IsUUID('all', { message: 'programId must be a uuid' })
   programId?: string;
+
+  @ApiPropertyOptional(LANG_PROPERTY)
+  @IsOptional()
+  @IsLangTag()
+  lang?: string;
+}
+
+/** An event's words in one locale, as stored: only the fields given. */
+export class EventTranslationResponse implements EventTranslation {
+  @ApiPropertyOptional()
+  title?: string;
+  @ApiPropertyOptional()
+  summary?: string;
+  @ApiPropertyOptional()
+  description?: string;
+  @ApiPropertyOptional()
+  venue?: string;
+}
+
+export class EventTranslationsResponse {
+  @ApiPropertyOptional({ type: EventTranslationResponse })
+  en?: EventTranslationResponse;
+  @ApiPropertyOptional({ type: EventTranslationResponse })
+  'zh-CN'?: EventTranslationResponse;
+  @ApiPropertyOptional({ type: EventTranslationResponse })
+  ne?: EventTranslationResponse;
+}
+
+/** The base fields as stored, in the content language (what an editor edits). */
+export class EventBaseResponse {
+  @ApiProperty()
+  title: string;
+  @ApiProperty()
+  summary: string;
+  @ApiProperty()
+  description: string;
+  @ApiProperty({ type: String, nullable: true })
+  venue: string | null;
 }
 
 export class QuestionResponse {
@@ -382,22 +511,34 @@ export class QuestionResponse {
   maxLength?: number;
 }
 
+const IN_LOCALE = 'in `locale`: the asked locale field by field, else the content language';
+
 export class EventResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
   @ApiProperty()
   slug: string;
-  @ApiProperty()
+  @ApiProperty({ description: IN_LOCALE })
   title: string;
-  @ApiProperty()
+  @ApiProperty({ description: IN_LOCALE })
   summary: string;
-  @ApiProperty()
+  @ApiProperty({ description: IN_LOCALE })
   description: string;
+  @ApiProperty({
+    enum: LOCALES,
+    description:
+      'the language of this answer: the asked one (?lang=, else Accept-Language, else the account locale) when the event has it, else contentLocale',
+  })
+  locale: Locale;
+  @ApiProperty({ enum: LOCALES, isArray: true, description: 'contentLocale and every translated locale' })
+  availableLocales: Locale[];
+  @ApiProperty({ enum: LOCALES, description: 'the language the event is written in (its base fields)' })
+  contentLocale: Locale;
   @ApiProperty({ enum: EVENT_KINDS })
   kind: EventKind;
   @ApiProperty({ enum: EVENT_FORMATS })
   format: EventFormat;
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, description: IN_LOCALE })
   venue: string | null;
   @ApiProperty({
     type: String,
@@ -451,6 +592,16 @@ export class EventResponse {
     description: "only for the event's organizers and admins: the creator first, then the co-organizers",
   })
   organizerIds?: string[];
+  @ApiPropertyOptional({
+    type: EventBaseResponse,
+    description: "only for the event's organizers and admins, outside lists: the base fields as written",
+  })
+  base?: EventBaseResponse;
+  @ApiPropertyOptional({
+    type: EventTranslationsResponse,
+    description: "only for the event's organizers and admins, outside lists: the translations as stored",
+  })
+  translations?: EventTranslationsResponse;
 }
 
 export const EventPage = PageSchema(EventResponse);

@@ -1,10 +1,18 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAskedLocale, AskedLocale } from '../../common/asked-locale';
 import { Authenticated, Caller, CurrentCaller } from '../../common/auth';
 import { ClientAddress } from '../../common/client-address';
+import type { Locale } from '../../common/locales';
 import { ApiBodyErrors, ProblemSchema } from '../../common/openapi';
-import { Page, PageQuery } from '../../common/pagination';
-import { MyRegistrationPage, MyRegistrationResponse, ResendLinkAccepted, ResendLinkDto } from './dto/family.dto';
+import { Page } from '../../common/pagination';
+import {
+  MyRegistrationPage,
+  MyRegistrationResponse,
+  MyRegistrationsQuery,
+  ResendLinkAccepted,
+  ResendLinkDto,
+} from './dto/family.dto';
 import { FamilyRegistrationsService } from './family-registrations.service';
 
 @ApiTags('registrations')
@@ -27,8 +35,13 @@ export class FamilyRegistrationsController {
   @Get('me/registrations')
   @Authenticated()
   @ApiOkResponse({ type: MyRegistrationPage, description: "the caller's registrations, newest first" })
-  @ApiBadRequestResponse({ description: 'invalid_request: a bad page or limit', type: ProblemSchema })
-  mine(@Query() q: PageQuery, @CurrentCaller() caller: Caller): Promise<Page<MyRegistrationResponse>> {
-    return this.family.mine(q, caller);
+  @ApiBadRequestResponse({ description: 'invalid_request: a bad page, limit or lang', type: ProblemSchema })
+  @ApiAskedLocale(false)
+  mine(
+    @Query() q: MyRegistrationsQuery,
+    @CurrentCaller() caller: Caller,
+    @AskedLocale() asked: Locale | null,
+  ): Promise<Page<MyRegistrationResponse>> {
+    return this.family.mine(q, caller, asked);
   }
 }

@@ -1,9 +1,11 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Caller } from '../../common/auth';
+import type { Locale } from '../../common/locales';
 import { offsetOf, Page, PageQuery, pageOf } from '../../common/pagination';
 import { RateLimiter } from '../../common/rate-limiter';
 import { AppConfig } from '../../config/config.module';
+import { localize } from '../../events/event-content';
 import { readStatus } from '../../events/event-rules';
 import { RegistrationMail } from '../registration-mail';
 import { toRegistrationResponse } from '../registrations.mapper';
@@ -72,20 +74,24 @@ export class FamilyRegistrationsService implements BeforeApplicationShutdown {
     await this.settled();
   }
 
-  /** The caller's registrations (as the account that made them), newest first, each with its event. */
-  async mine(q: PageQuery, caller: Caller): Promise<Page<MyRegistrationResponse>> {
+  /** The caller's registrations (as the account that made them), newest first, each with its event's title in `asked`. */
+  async mine(q: PageQuery, caller: Caller, asked: Locale | null = null): Promise<Page<MyRegistrationResponse>> {
     const { rows, total } = await this.repo.pageOfUser(caller.id, offsetOf(q), q.limit);
     const events = await this.repo.eventsByIds(rows.map((r) => r.registration.eventId));
     const now = new Date();
     const items = rows.map(({ registration, attendees, waitlistPosition }) => {
       const e = events.get(registration.eventId)!;
+      const words = localize(e, asked, ['title']);
       return {
         ...toRegistrationResponse(registration, attendees, waitlistPosition),
         event: {
           id: e.id,
           slug: e.slug,
-          title: e.title,
+          title: words.title,
+          locale: words.locale,
           startsAt: e.startsAt.toISOString(),
+          endsAt: e.endsAt.toISOString(),
+          timezone: e.timezone,
           status: readStatus(e, now),
         },
       };

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,9 +9,11 @@ import {
   IsOptional,
   IsString,
   MaxLength,
+  MinLength,
 } from 'class-validator';
 import { PageQuery, PageSchema } from '../../common/pagination';
-import { Role, ROLES } from '../user.entity';
+import { OptionalNotNull, trim } from '../../common/validators';
+import { LOCALES, Locale, Role, ROLES } from '../user.entity';
 import { UserResponse } from '../users.mapper';
 
 export class SetRolesDto {
@@ -37,3 +40,19 @@ export class UsersQuery extends PageQuery {
 }
 
 export const UserPage = PageSchema(UserResponse);
+
+/** What a person may change of their own account on `/me`. */
+export class UpdateMeDto {
+  @ApiPropertyOptional({ example: 'Mei Chen', maxLength: 200 })
+  @OptionalNotNull()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'the language of the web app and of every mail to this account' })
+  @OptionalNotNull()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}

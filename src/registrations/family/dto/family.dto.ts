@@ -1,7 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageSchema } from '../../../common/pagination';
+import { IsEmail, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsLangTag, LANG_PROPERTY } from '../../../common/asked-locale';
+import { Locale, LOCALES } from '../../../common/locales';
+import { PageQuery, PageSchema } from '../../../common/pagination';
 import { trim } from '../../../common/validators';
 import { EVENT_STATUSES, EventReadStatus } from '../../../events/event.entity';
 import { RegistrationResponse } from '../../dto/registration.dto';
@@ -24,15 +26,28 @@ export class ResendLinkAccepted {
   message: string;
 }
 
+export class MyRegistrationsQuery extends PageQuery {
+  @ApiPropertyOptional(LANG_PROPERTY)
+  @IsOptional()
+  @IsLangTag()
+  lang?: string;
+}
+
 export class EventSummary {
   @ApiProperty({ format: 'uuid' })
   id: string;
   @ApiProperty()
   slug: string;
-  @ApiProperty()
+  @ApiProperty({ description: 'in `locale`: the asked locale when the event has it, else its content language' })
   title: string;
+  @ApiProperty({ enum: LOCALES, description: 'the language of title' })
+  locale: Locale;
   @ApiProperty({ format: 'date-time' })
   startsAt: string;
+  @ApiProperty({ format: 'date-time' })
+  endsAt: string;
+  @ApiProperty({ description: 'IANA time zone the event happens in' })
+  timezone: string;
   @ApiProperty({ enum: [...EVENT_STATUSES, 'completed'], description: 'completed: published and its end has passed' })
   status: EventReadStatus;
 }

@@ -1,0 +1,151 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { client, guestRegisters, login, organizer, publishedEvent, signup, uniqueEmail } from './support/api';
+import { expectAccessible } from './support/axe';
+import { saveScreen } from './support/screens';
+import { stack } from './support/stack';
+
+const LANGUAGES = ['en', 'zh-CN', 'ne'] as const;
+const WIDTHS = [360, 1280] as const;
+/** The main pages, saved as screenshots in English and Chinese at phone width. */
+const SCREENS = new Set(['home', 'events', 'event', 'register', 'register-errors', 'manage-waitlisted', 'login']);
+
+interface World {
+  eventSlug: string;
+  fullSlug: string;
+  waitlistedLink: string;
+  familyEmail: string;
+}
+let world: World;
+
+test.beforeAll(async () => {
+  const token = await organizer();
+  const event = await publishedEvent(token, { title: 'Family Picnic by the River', childAgeMin: 2, childAgeMax: 12 });
+  const full = await publishedEvent(token, { title: 'Story Morning', capacity: 2, maxPartySize: 2 });
+  await guestRegisters(full.id, 'Asha Rai', 2);
+  const waitlisted = await guestRegisters(full.id, 'Binod KC', 2);
+  const familyEmail = uniqueEmail('family');
+  await signup('Hari Adhikari', familyEmail, 'family password 1');
+  const family = await login(familyEmail, 'family password 1');
+  const f = client(family);
+  await f.POST('/api/v1/me/household/members', {
+    body: { name: 'Hari Adhikari', relationship: 'self', birthDate: '1985-06-01' },
+  });
+  await f.POST('/api/v1/me/household/members', {
+    body: { name: 'Kiran Adhikari', relationship: 'child', birthDate: '2017-02-11' },
+  });
+  const admin = await login(stack().adminEmail, stack().adminPassword);
+  const me = await f.GET('/api/v1/me');
+  await client(admin).PUT('/api/v1/users/{id}/roles', {
+    params: { path: { id: me.data!.id } },
+    body: { roles: ['family', 'sponsor'] },
+  });
+  world = {
+    eventSlug: event.slug,
+    fullSlug: full.slug,
+    waitlistedLink: `/registrations/${waitlisted.id}#token=${waitlisted.manageToken}`,
+    familyEmail,
+  };
+});
+
+/** Signs the family in as the browser does (a session cookie), its account set to this language. */
+async function signIn(page: Page, lang: string): Promise<void> {
+  const res = await page.request.post('/api/v1/auth/login', {
+    data: { email: world.familyEmail, password: 'family password 1', session: 'cookie' },
+  });
+  expect(res.status()).toBe(200);
+  const set = await page.request.patch('/api/v1/me', { data: { locale: lang }, headers: { Origin: stack().baseURL } });
+  expect(set.status()).toBe(200);
+}
+
+/** Every page of the public app, in the state a family meets it. */
+const PAGES: { name: string; open: (page: Page) => Promise<void>; signedIn?: boolean }[] = [
+  { name: 'home', open: (p) => goto(p, '/') },
+  { name: 'events', open: (p) => goto(p, '/events') },
+  { name: 'event', open: (p) => goto(p, `/events/${world.eventSlug}`) },
+  { name: 'event-full', open: (p) => goto(p, `/events/${world.fullSlug}`) },
+  { name: 'register', open: (p) => goto(p, `/events/${world.eventSlug}/register`) },
+  {
+    name: 'register-errors',
+    open: async (p) => {
+      await goto(p, `/events/${world.eventSlug}/register`);
+      await p.locator('button[type=submit]').click();
+      await expect(p.locator('.error-summary')).toBeFocused();
+    },
+  },
+  { name: 'manage-waitlisted', open: (p) => goto(p, world.waitlistedLink) },
+  { name: 'manage-no-link', open: (p) => goto(p, '/registrations/00000000-0000-4000-8000-000000000000') },
+  { name: 'login', open: (p) => goto(p, '/login') },
+  { name: 'signup', open: (p) => goto(p, '/signup') },
+  { name: 'reset-password', open: (p) => goto(p, '/reset-password') },
+  { name: 'reset-password-new', open: (p) => goto(p, '/reset-password#token=not-a-real-token') },
+  { name: 'not-found', open: (p) => goto(p, '/no/such/page') },
+  { name: 'me', open: (p) => goto(p, '/me'), signedIn: true },
+  { name: 'household', open: (p) => goto(p, '/me/household'), signedIn: true },
+  { name: 'my-registrations', open: (p) => goto(p, '/me/registrations'), signedIn: true },
+  { name: 'sponsorships', open: (p) => goto(p, '/me/sponsorships'), signedIn: true },
+  { name: 'console', open: (p) => goto(p, '/console'), signedIn: true },
+  { name: 'checkin', open: (p) => goto(p, '/checkin/00000000-0000-4000-8000-000000000000'), signedIn: true },
+];
+
+let currentLang: string = 'en';
+async function goto(page: Page, path: string): Promise<void> {
+  const [base, hash] = path.split('#');
+  const sep = base.includes('?') ? '&' : '?';
+  await page.goto(`${base}${sep}lang=${currentLang}${hash ? `#${hash}` : ''}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Loading|正在加载|लोड हुँदैछ/ })).toHaveCount(0);
+}
+
+async function newPage(browser: Browser, width: number, lang: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width, height: 800 },
+    locale: lang === 'ne' ? 'ne-NP' : lang,
+  });
+  return context.newPage();
+}
+
+for (const lang of LANGUAGES) {
+  for (const width of WIDTHS) {
+    test(`every public page passes axe-core in ${lang} at ${width} px`, async ({ browser }) => {
+      currentLang = lang;
+      const page = await newPage(browser, width, lang);
+      for (const p of PAGES.filter((x) => !x.signedIn)) {
+        await p.open(page);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await expectAccessible(page, `${p.name} (${lang}, ${width} px)`);
+        if (width === 360 && lang !== 'ne' && SCREENS.has(p.name)) await saveScreen(page, `${p.name}-${lang}`);
+      }
+      await signIn(page, lang);
+      for (const p of PAGES.filter((x) => x.signedIn)) {
+        await p.open(page);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await expectAccessible(page, `${p.name} (${lang}, ${width} px)`);
+      }
+      // Tap targets: every link and control of the last pages is at least 24 px high (WCAG 2.2 AA 2.5.8).
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll('a, button, input, select, textarea')]
+          .filter((el) => {
+            const r = el.getBoundingClientRect();
+            const inline = el.tagName === 'A' && getComputedStyle(el).display === 'inline';
+            return r.width > 0 && r.height > 0 && !inline && r.height < 24;
+          })
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(small).toEqual([]);
+      await page.context().close();
+    });
+  }
+}
+
+test('the accessibility check fails on a page that breaks a rule (it is not a check that cannot fail)', async ({
+  page,
+}) => {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'text';
+    document.querySelector('main')!.append(input);
+  });
+  await expect(expectAccessible(page, 'a page with an unlabelled field')).rejects.toThrow(/label/);
+});
