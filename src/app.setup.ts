@@ -6,6 +6,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { UnsupportedMediaTypeError } from './common/errors';
 import { ProblemFilter } from './common/problem.filter';
+import { securityHeaders } from './common/security-headers';
+import { answerUnreadableRequests, refuseBadText } from './common/text-guard';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config.module';
 import { mountQueueDashboard } from './notifications/queue-dashboard';
@@ -18,8 +20,11 @@ export function setupApp(app: NestExpressApplication): void {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For names the client (rate limits count per address): TRUST_PROXY.
+  app.set('trust proxy', config.get('TRUST_PROXY'));
   app.set('query parser', 'simple');
+  app.use(securityHeaders({ publicUrl: config.get('PUBLIC_URL') }));
+  answerUnreadableRequests(app.getHttpServer());
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
@@ -29,6 +34,7 @@ export function setupApp(app: NestExpressApplication): void {
   app.use(compressLargeReads());
   app.use(requireJson);
   app.useBodyParser('json', { limit: config.get('BODY_LIMIT'), type: ['application/json', 'application/*+json'] });
+  app.use(refuseBadText);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   mountQueueDashboard(app);

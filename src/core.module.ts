@@ -19,7 +19,10 @@ function coreImports(processName: 'api' | 'worker') {
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.get('DATABASE_URL')),
+        ...dataSourceOptions(config.get('DATABASE_URL'), {
+          size: config.get('DATABASE_POOL_SIZE'),
+          waitMs: config.get('DATABASE_POOL_WAIT_MS'),
+        }),
         retryAttempts: 3,
         retryDelay: 1000,
       }),

@@ -239,7 +239,22 @@ describe('Idempotency-Key', () => {
       expect(again.body).toEqual(first.body);
       expect(await countUsers('once@example.org')).toBe(1);
       const [row] = await keyRows(key);
-      expect(row.scope).toBe('anon POST /api/v1/auth/signup');
+      expect(row.scope).toMatch(/^anon:[\w-]{22} POST \/api\/v1\/auth\/signup$/);
+    });
+
+    it("should not replay one anonymous caller's answer to another address sending the same key", async () => {
+      const key = randomUUID();
+      const body = account('mine-alone@example.org');
+      const first = await signup(body, key).set('X-Forwarded-For', '203.0.113.10').expect(201);
+      // The same key and body from elsewhere: its own run (the email is taken now), never the first answer.
+      const other = await signup(body, key).set('X-Forwarded-For', '203.0.113.11');
+      expectProblem(other, 409, 'email_taken');
+      expect(other.headers[REPLAYED]).toBeUndefined();
+      expect(JSON.stringify(other.body)).not.toContain(first.body.accessToken);
+      // The first address still gets its replay.
+      const again = await signup(body, key).set('X-Forwarded-For', '203.0.113.10').expect(201);
+      expect(again.headers[REPLAYED]).toBe('true');
+      expect(await keyRows(key)).toHaveLength(2);
     });
 
     it('should not keep the access token in the clear', async () => {

@@ -1,6 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
-import { exitOf, freePort, startProcess, waitUntil } from './utils/processes';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { DEMO_PASSWORD } from '../src/config/known-secrets';
+import { BUILD_DIR, exitOf, freePort, ROOT, startProcess, waitUntil } from './utils/processes';
+import { TEST_DATABASE_URL } from './utils/test-env';
 
 describe('the api and worker processes', () => {
   it('should start the worker on Postgres and Redis and stop it cleanly on SIGTERM', async () => {
@@ -55,12 +60,32 @@ describe('the api and worker processes', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^kinship: configuration error: DATABASE_URL must use postgres or postgresql/],
     [{ REDIS_URL: 'not a url' }, /^kinship: configuration error: REDIS_URL must be a URL/],
     [
-      { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-enough-length' },
+      // A secret of this run's own: one written in the repository is refused in production.
+      { NODE_ENV: 'production', JWT_SECRET: randomBytes(24).toString('hex') },
       /^kinship: configuration error: SMTP_URL is required in production/,
     ],
     [
       { NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:25', JWT_SECRET: '' },
       /^kinship: configuration error: JWT_SECRET is required/,
+    ],
+    [
+      // The tests' own secret, which is in the repository (test/utils/test-env.ts).
+      { NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:25', JWT_SECRET: process.env.JWT_SECRET! },
+      /^kinship: configuration error: JWT_SECRET must not be a secret published in the Kinship repository/,
+    ],
+    [
+      {
+        NODE_ENV: 'production',
+        SMTP_URL: 'smtp://127.0.0.1:25',
+        JWT_SECRET: randomBytes(24).toString('hex'),
+        ADMIN_EMAIL: 'admin@example.org',
+        ADMIN_PASSWORD: DEMO_PASSWORD,
+      },
+      /^kinship: configuration error: ADMIN_PASSWORD must not be the demo password in production/,
+    ],
+    [
+      { TRUST_PROXY: '10.0.0.300' },
+      /^kinship: configuration error: TRUST_PROXY must be false, a hop count, or addresses/,
     ],
     [{ RATE_LIMIT_DISABLED: 'yes' }, /^kinship: configuration error: RATE_LIMIT_DISABLED must be true or false/],
   ])(
@@ -76,4 +101,22 @@ describe('the api and worker processes', () => {
     },
     30_000,
   );
+
+  it('should refuse to seed demo accounts in production', async () => {
+    const child = spawn(process.execPath, [join(BUILD_DIR, 'src', 'seed', 'seed.js')], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        DATABASE_URL: TEST_DATABASE_URL,
+        SMTP_URL: 'smtp://127.0.0.1:25',
+        JWT_SECRET: randomBytes(24).toString('hex'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    expect(await exitOf(child)).toBe(1);
+    expect(err).toMatch(/^kinship seed: refusing to add demo accounts with a published password in production/);
+  }, 30_000);
 });

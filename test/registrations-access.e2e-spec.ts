@@ -109,18 +109,99 @@ describe('access to registrations', () => {
       expect(res.body).toMatchObject({ id: r.id, code: r.code });
     });
 
-    it('should take the guest token from the link (?token=) too', async () => {
-      await request(t.http).get(`/api/v1/registrations/${byGuest.id}?token=${byGuest.manageToken}`).expect(200);
+    it('should take the guest token from the X-Manage-Token header only, never from the URL', async () => {
+      // Links carry it in the fragment (#token=), which the page reads and sends as the header.
       expectProblem(
-        await request(t.http).get(`/api/v1/registrations/${byGuest.id}?token=${otherGuest.manageToken}`),
+        await request(t.http).get(`/api/v1/registrations/${byGuest.id}?token=${byGuest.manageToken}`),
         404,
         'not_found',
       );
     });
 
-    it('should not show a guest registration its token to organizers', async () => {
-      const res = await call('get', `/registrations/${byGuest.id}`, { label: 'creator', user: creator }).expect(200);
-      expect(res.body.manageToken).toBeUndefined();
+    it('should give the manage token back to the guest who sent it, and to nobody else', async () => {
+      const guest = await call('get', `/registrations/${byGuest.id}`, {
+        label: 'guest',
+        token: byGuest.manageToken,
+      }).expect(200);
+      expect(guest.body.manageToken).toBe(byGuest.manageToken);
+      // Organizers and admins never receive it, whatever X-Manage-Token they send: none, a made-up
+      // one, another guest's, or the real one (harvested somewhere).
+      for (const user of [creator, coOrganizer, admin]) {
+        for (const token of [undefined, 'x'.repeat(43), otherGuest.manageToken, byGuest.manageToken]) {
+          const res = await call('get', `/registrations/${byGuest.id}`, { label: 'staff', user, token }).expect(200);
+          expect(res.body.manageToken).toBeUndefined();
+        }
+      }
+      const changed = await call('patch', `/registrations/${byGuest.id}`, {
+        label: 'creator',
+        user: creator,
+        token: 'x'.repeat(43),
+      })
+        .send({ attendees: [{ name: 'Guest', category: 'adult' }] })
+        .expect(200);
+      expect(changed.body.manageToken).toBeUndefined();
+    });
+  });
+
+  describe('POST /registrations/:id/revoke-link', () => {
+    let guest: TestRegistration;
+
+    beforeEach(async () => {
+      guest = await register(t, event.id, { attendees: [adult('Revocable Guest')] });
+    });
+
+    const opens = (token: string | undefined) =>
+      call('get', `/registrations/${guest.id}`, { label: 'guest', token }).then((r) => r.status);
+
+    it.each([
+      ['the event creator', () => creator],
+      ['a co-organizer', () => coOrganizer],
+      ['an admin', () => admin],
+    ])('should let %s revoke the guest’s link: the old token stops working, no mail is sent', async (_n, who) => {
+      expect(await opens(guest.manageToken)).toBe(200);
+      const [{ n: mailsBefore }] = await t.db.query(
+        'SELECT count(*)::int AS n FROM notifications WHERE payload ->> $1 = $2',
+        ['registrationId', guest.id],
+      );
+      const res = await call('post', `/registrations/${guest.id}/revoke-link`, { label: 'staff', user: who() }).expect(
+        204,
+      );
+      expect(res.text).toBe('');
+      expect(await opens(guest.manageToken)).toBe(404);
+      const [{ n: mailsAfter }] = await t.db.query(
+        'SELECT count(*)::int AS n FROM notifications WHERE payload ->> $1 = $2',
+        ['registrationId', guest.id],
+      );
+      expect(mailsAfter).toBe(mailsBefore);
+    });
+
+    it('should refuse everyone else: 401 without an account, 403 to the family itself, 404 to strangers', async () => {
+      const mine = otherFamilys;
+      expectProblem(
+        await call('post', `/registrations/${guest.id}/revoke-link`, { label: 'guest', token: guest.manageToken }),
+        401,
+        'unauthenticated',
+      );
+      expectProblem(
+        await call('post', `/registrations/${mine.id}/revoke-link`, { label: 'family', user: otherFamily }),
+        403,
+        'forbidden',
+      );
+      for (const user of [otherOrganizer, owner]) {
+        expectProblem(
+          await call('post', `/registrations/${guest.id}/revoke-link`, { label: 'outsider', user }),
+          404,
+          'not_found',
+        );
+      }
+      for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+        expectProblem(
+          await call('post', `/registrations/${id}/revoke-link`, { label: 'admin', user: admin }),
+          404,
+          'not_found',
+        );
+      }
+      expect(await opens(guest.manageToken)).toBe(200);
     });
   });
 

@@ -5,7 +5,7 @@ import { createPublishedEvent } from './factories/events';
 import { bearer, createUser, TestUser } from './factories/users';
 import { createApp, TestApp } from './utils/create-app';
 import { createWorker, FAST_MAIL } from './utils/create-worker';
-import { freePort, startProcess, Started, waitUntil } from './utils/processes';
+import { startApis, Started } from './utils/processes';
 import { resetDb, resetQueues } from './utils/reset-db';
 import { SmtpSink } from './utils/smtp-sink';
 
@@ -62,24 +62,7 @@ describe('registrations under concurrency', () => {
     await resetQueues(t.app.get(REDIS));
     // A lease of 30 s: this worker shares one busy process with the test (QR images are slow under Jest).
     worker = await createWorker({ ...FAST_MAIL, SMTP_URL: sink.url, MAIL_CONCURRENCY: '16', MAIL_LEASE_SECONDS: '30' });
-    ports = [await freePort(), await freePort()];
-    if (ports[0] === ports[1]) ports[1] = await freePort();
-    apis = ports.map((port) =>
-      startProcess('main.js', { PORT: String(port), RATE_LIMIT_DISABLED: 'true', LOG_LEVEL: 'warn' }),
-    );
-    for (const port of ports) {
-      await waitUntil(
-        async () => {
-          try {
-            return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
-          } catch {
-            return false;
-          }
-        },
-        30_000,
-        `api on ${port}`,
-      );
-    }
+    ({ apis, ports } = await startApis(2, { RATE_LIMIT_DISABLED: 'true', LOG_LEVEL: 'warn' }));
     organizer = await createUser(t, ['organizer']);
   }, 60_000);
   afterAll(async () => {

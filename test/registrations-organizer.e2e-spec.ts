@@ -380,7 +380,7 @@ describe('organizers and their event registrations', () => {
         await resetRateLimits(t.app.get(REDIS));
       });
 
-      it("should mail a guest's link with a token that opens the registration", async () => {
+      it("should mail a guest's link with a new token that opens the registration, and revoke the old one", async () => {
         const res = await resend(event.id, 'MEI.Chen@Example.org').expect(202);
         expect(res.body).toEqual(ACCEPTED);
         const until = Date.now() + 15_000;
@@ -389,7 +389,7 @@ describe('organizers and their event registrations', () => {
           await sleep(25);
         }
         const [mail] = linkMails(mei.contact.email);
-        const link = /http:\/\/kinship\.test\/registrations\/([0-9a-f-]{36})\?token=([A-Za-z0-9_-]+)/.exec(
+        const link = /http:\/\/kinship\.test\/registrations\/([0-9a-f-]{36})\?lang=[\w-]+#token=([A-Za-z0-9_-]+)/.exec(
           mail.parsed.text ?? '',
         );
         expect(link).not.toBeNull();
@@ -397,8 +397,14 @@ describe('organizers and their event registrations', () => {
         const opened = await request(t.http).get(`/api/v1/registrations/${mei.id}`).set('X-Manage-Token', link![2]);
         expect(opened.status).toBe(200);
         expect(opened.body).toMatchObject({ id: mei.id, code: mei.code });
-        // The token is the one the registration was made with: links sent earlier keep working.
-        expect(link![2]).toBe(mei.manageToken);
+        // A new token: every link sent before (one that leaked, too) stops working.
+        expect(link![2]).not.toBe(mei.manageToken);
+        expectProblem(
+          await request(t.http).get(`/api/v1/registrations/${mei.id}`).set('X-Manage-Token', mei.manageToken!),
+          404,
+          'not_found',
+        );
+        mei.manageToken = link![2];
       }, 30_000);
 
       it("should mail an account's registration a link without a token", async () => {
@@ -411,7 +417,7 @@ describe('organizers and their event registrations', () => {
         }
         const [mail] = linkMails(account.contact.email);
         expect(mail.parsed.text).toContain(`http://kinship.test/registrations/${account.id}`);
-        expect(mail.parsed.text).not.toContain('?token=');
+        expect(mail.parsed.text).not.toContain('token=');
       }, 30_000);
 
       it('should answer the same and mail nothing for an unknown email, a cancelled registration or another event', async () => {

@@ -495,6 +495,92 @@ describe('education sponsorship', () => {
       await request(t.http).get(`${api}/sponsorships/${b.id}`).set(bearer(coOrganizer)).expect(200);
     });
 
+    it('should tell the sponsor her age on 1 January, which her birthday does not change', async () => {
+      // Born on today's date (or the 2nd of January, on the 1st), 12 years ago: today she turned 12,
+      // but on 1 January she was 11, and that is what the sponsor sees all year.
+      const now = today();
+      const year = Number(now.slice(0, 4));
+      const birthDate = `${year - 12}-${now.slice(5) === '01-01' ? '01-02' : now.slice(5)}`;
+      const st = await createStudent(t, organizer, programId, { birthDate });
+      const s = await createSponsorship(t, organizer, { studentId: st.id, sponsorUserId: sponsorA.id, programId });
+      const res = await request(t.http).get(`${api}/sponsorships/${s.id}`).set(bearer(sponsorA)).expect(200);
+      expect(res.body.student.age).toBe(11);
+      const mine = await request(t.http).get(`${api}/me/sponsorships`).set(bearer(sponsorA)).expect(200);
+      expect(mine.body.items.find((x: { id: string }) => x.id === s.id).student.age).toBe(11);
+    });
+
+    it('should show a former sponsor nothing about the student from after the sponsorship ended', async () => {
+      const st = await createStudent(t, organizer, programId, { gradeLevel: 'Grade 7' });
+      const s = await createSponsorship(t, organizer, { studentId: st.id, sponsorUserId: sponsorB.id, programId });
+      const report = (term: string, published: boolean) =>
+        request(t.http)
+          .post(`${api}/students/${st.id}/reports`)
+          .set(bearer(organizer))
+          .send({
+            term,
+            gradeLevel: 'Grade 7',
+            subjects: [{ name: 'Maths', grade: 'A' }],
+            attendanceRate: 0.9,
+            promoted: true,
+            summary: `Summary of ${term}`,
+            published,
+          })
+          .expect(201);
+      const before = (await report('Term before the end', true)).body;
+      const draft = (await report('Term drafted before, published after', false)).body;
+      await request(t.http).post(`${api}/sponsorships/${s.id}/end`).set(bearer(organizer)).expect(200);
+
+      // After the end: a report written and published, the draft published, the record updated.
+      await report('Term after the end', true);
+      await request(t.http)
+        .post(`${api}/students/${st.id}/reports/${draft.id}/publish`)
+        .set(bearer(organizer))
+        .expect(200);
+      await request(t.http)
+        .patch(`${api}/students/${st.id}`)
+        .set(bearer(organizer))
+        .send({
+          gradeLevel: 'Grade 11 After',
+          school: { name: 'New School After', town: 'Newtown After' },
+          preferredName: 'Renamed After',
+        })
+        .expect(200);
+
+      const year = Number(today().slice(0, 4));
+      const view = await request(t.http).get(`${api}/sponsorships/${s.id}`).set(bearer(sponsorB)).expect(200);
+      expect(view.body.status).toBe('ended');
+      expect(view.body.latestReport).toMatchObject({ id: before.id, term: 'Term before the end' });
+      expect(view.body.student).toMatchObject({
+        preferredName: st.preferredName,
+        gradeLevel: 'Grade 7',
+        schoolTown: 'Dhulikhel',
+      });
+      const mine = await request(t.http).get(`${api}/me/sponsorships`).set(bearer(sponsorB)).expect(200);
+      const statement = await request(t.http)
+        .get(`${api}/sponsorships/${s.id}/statement?year=${year}`)
+        .set(bearer(sponsorB))
+        .expect(200);
+      expect(statement.body.reports.map((r: { id: string }) => r.id)).toEqual([before.id]);
+      expect(statement.body.studentName).toBe(st.preferredName);
+      const csv = await request(t.http)
+        .get(`${api}/sponsorships/${s.id}/statement?year=${year}&format=csv`)
+        .set(bearer(sponsorB))
+        .expect(200);
+      expect(csv.text).toContain('Term before the end');
+      for (const body of [view.body, mine.body, statement.body, csv.text]) {
+        expectNoneOf(body, [
+          'Term after the end',
+          'Term drafted before, published after',
+          'Grade 11 After',
+          'Newtown After',
+          'Renamed After',
+        ]);
+      }
+      // The program's organizers still see everything.
+      const record = await request(t.http).get(`${api}/students/${st.id}`).set(bearer(organizer)).expect(200);
+      expect(record.body).toMatchObject({ gradeLevel: 'Grade 11 After', preferredName: 'Renamed After' });
+    });
+
     it('should give the statement as JSON and CSV, with totals per currency', async () => {
       const st = await createStudent(t, organizer, programId);
       const s = await createSponsorship(t, organizer, {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Caller, CurrentCaller } from '../common/auth';
+import { ClientAddress } from '../common/client-address';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiBodyErrors, ProblemSchema } from '../common/openapi';
 import { AuthService } from './auth.service';
@@ -33,19 +34,32 @@ export class AuthController {
   @Idempotent()
   @ApiCreatedResponse({ type: AuthResponse })
   @ApiConflictResponse({ description: 'email_taken: the email has an account', type: ProblemSchema })
+  @ApiTooManyRequestsResponse({ description: 'rate_limited: too many signups from this address', type: ProblemSchema })
   @ApiBodyErrors()
-  async signup(@Body() dto: SignupDto, @Res({ passthrough: true }) res: Response): Promise<AuthResponse> {
-    return this.answer(await this.auth.signup(dto), dto.session, res);
+  async signup(
+    @Body() dto: SignupDto,
+    @ClientAddress() address: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthResponse> {
+    return this.answer(await this.auth.signup(dto, address), dto.session, res);
   }
 
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponse })
   @ApiUnauthorizedResponse({ description: 'unauthenticated: wrong email or password', type: ProblemSchema })
-  @ApiTooManyRequestsResponse({ description: 'rate_limited: too many failures for this email', type: ProblemSchema })
+  @ApiTooManyRequestsResponse({
+    description:
+      'rate_limited: too many failures for this email from this address, from this address, or for this email',
+    type: ProblemSchema,
+  })
   @ApiBodyErrors()
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<AuthResponse> {
-    return this.answer(await this.auth.login(dto), dto.session, res);
+  async login(
+    @Body() dto: LoginDto,
+    @ClientAddress() address: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthResponse> {
+    return this.answer(await this.auth.login(dto, address), dto.session, res);
   }
 
   @Get('session')
@@ -76,8 +90,11 @@ export class AuthController {
       'always, whether or not the email has an account and whether or not its hourly limit is reached; a mail follows only for an account within the limit',
   })
   @ApiBodyErrors()
-  requestPasswordReset(@Body() dto: RequestPasswordResetDto, @Ip() ip: string): Promise<PasswordResetAccepted> {
-    return this.resets.request(dto, ip);
+  requestPasswordReset(
+    @Body() dto: RequestPasswordResetDto,
+    @ClientAddress() address: string,
+  ): Promise<PasswordResetAccepted> {
+    return this.resets.request(dto, address);
   }
 
   @Post('password-reset/confirm')
@@ -91,7 +108,7 @@ export class AuthController {
     type: ProblemSchema,
   })
   @ApiBodyErrors()
-  confirmPasswordReset(@Body() dto: ConfirmPasswordResetDto): Promise<void> {
-    return this.resets.confirm(dto);
+  confirmPasswordReset(@Body() dto: ConfirmPasswordResetDto, @ClientAddress() address: string): Promise<void> {
+    return this.resets.confirm(dto, address);
   }
 }

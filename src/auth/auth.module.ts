@@ -7,6 +7,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginLimits } from './login-limits';
 import { PasswordResetService } from './password-reset.service';
 import { PasswordResetsRepository } from './password-resets.repository';
 import { SessionCookie } from './session-cookie';
@@ -29,9 +30,10 @@ import { SessionCookie } from './session-cookie';
     PasswordResetService,
     PasswordResetsRepository,
     RateLimiter,
+    LoginLimits,
     SessionCookie,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, RateLimiter],
+  exports: [AuthService, RateLimiter, LoginLimits],
 })
 export class AuthModule {}

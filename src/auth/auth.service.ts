@@ -4,13 +4,15 @@ import { Caller } from '../common/auth';
 import { ConflictError, DomainError, UnauthenticatedError } from '../common/errors';
 import { RateLimiter } from '../common/rate-limiter';
 import { AppConfig } from '../config/config.module';
+import { isDemoPassword } from '../config/known-secrets';
 import { Outbox } from '../notifications/outbox';
 import { User } from '../users/user.entity';
 import { toUserResponse } from '../users/users.mapper';
 import { UsersRepository } from '../users/users.repository';
 import { WelcomePayload, welcomeDedupeKey } from './auth-mail';
 import { AuthResponse, LoginDto, SessionResponse, SignupDto } from './dto/auth.dto';
-import { dummyHash, hashPassword, verifyPassword } from './passwords';
+import { LoginLimits } from './login-limits';
+import { dummyHash, hashPassword, refuseDemoPassword, verifyPassword } from './passwords';
 
 interface TokenClaims {
   sub: string;
@@ -20,14 +22,18 @@ interface TokenClaims {
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuthService.name);
+  private readonly production: boolean;
 
   constructor(
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
     private readonly limiter: RateLimiter,
+    private readonly logins: LoginLimits,
     private readonly config: AppConfig,
     private readonly outbox: Outbox,
-  ) {}
+  ) {
+    this.production = config.get('NODE_ENV') === 'production';
+  }
 
   /** Ensures the admin named by ADMIN_EMAIL/ADMIN_PASSWORD exists and has the admin role. */
   async onApplicationBootstrap(): Promise<void> {
@@ -49,13 +55,24 @@ export class AuthService implements OnApplicationBootstrap {
       );
       this.logger.log({ email }, 'admin account created');
     } else if (!existing.roles.includes('admin')) {
-      await this.users.setRoles(existing.id, [...existing.roles, 'admin']);
-      this.logger.log({ userId: existing.id }, 'admin role granted');
+      const roles: User['roles'] = [...existing.roles, 'admin'];
+      await this.users.setRoles(existing.id, roles);
+      // Audited as every role change is; the actor is the environment (ADMIN_EMAIL), not an account.
+      this.logger.log({ actorId: null, targetId: existing.id, from: existing.roles, to: roles }, 'roles changed');
     }
   }
 
-  /** The account and its welcome mail commit together; a taken email writes neither. */
-  async signup(dto: SignupDto): Promise<AuthResponse> {
+  /**
+   * The account and its welcome mail commit together; a taken email writes neither. Each signup
+   * costs an argon2 hash and a mail to any address, so one client address has SIGNUPS_PER_ADDRESS_PER_HOUR.
+   */
+  async signup(dto: SignupDto, address: string): Promise<AuthResponse> {
+    if (this.production) refuseDemoPassword(dto.password);
+    await this.limiter.take({
+      key: `signup:address:${address}`,
+      max: this.config.get('SIGNUPS_PER_ADDRESS_PER_HOUR'),
+      windowSeconds: 3600,
+    });
     const passwordHash = await hashPassword(dto.password);
     const user = await this.users.transaction(async (tx) => {
       const created = await this.users.insertIfEmailFree(tx, {
@@ -80,21 +97,22 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   /**
-   * Failed logins are counted per email in Redis; past LOGIN_MAX_FAILURES in the window the email
-   * is refused with 429 (even with the right password) until the window ends.
+   * Failed logins are counted in Redis (`LoginLimits`): past a limit the attempt is refused with
+   * 429 (even with the right password) until the window ends. In production the demo password
+   * opens no account, whatever the email.
    */
-  async login(dto: LoginDto): Promise<AuthResponse> {
+  async login(dto: LoginDto, address: string): Promise<AuthResponse> {
     const email = dto.email.toLowerCase();
-    const key = `login:fail:${email}`;
-    const max = this.config.get('LOGIN_MAX_FAILURES');
-    await this.limiter.assertUnder(key, max);
-    const user = await this.users.findByEmail(email);
-    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), dto.password);
-    if (!user || !ok) {
-      await this.limiter.hit(key, this.config.get('LOGIN_WINDOW_SECONDS'));
-      throw new DomainError(401, 'unauthenticated', 'Email or password is wrong');
-    }
-    await this.limiter.reset(key);
+    const user = await this.logins.attempt(email, address, async () => {
+      const found = await this.users.findByEmail(email);
+      const ok = await verifyPassword(found?.passwordHash ?? (await dummyHash()), dto.password);
+      if (ok && found && this.production && isDemoPassword(dto.password)) {
+        this.logger.warn({ userId: found.id }, 'login with the demo password refused in production');
+        return null;
+      }
+      return ok ? found : null;
+    });
+    if (!user) throw new DomainError(401, 'unauthenticated', 'Email or password is wrong');
     return { user: toUserResponse(user), accessToken: await this.issue(user) };
   }
 

@@ -2,11 +2,12 @@ import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InvalidRequestError } from '../common/errors';
 import { RateLimiter } from '../common/rate-limiter';
 import { AppConfig } from '../config/config.module';
+import { LoginLimits } from './login-limits';
 import { Outbox } from '../notifications/outbox';
 import { UsersRepository } from '../users/users.repository';
 import { PasswordResetPayload, passwordResetDedupeKey } from './auth-mail';
 import { ConfirmPasswordResetDto, PasswordResetAccepted, RequestPasswordResetDto } from './dto/password-reset.dto';
-import { hashPassword } from './passwords';
+import { hashPassword, refuseDemoPassword } from './passwords';
 import { PasswordResetsRepository } from './password-resets.repository';
 import { resetTokenKey, verifyResetToken } from './reset-token';
 
@@ -27,6 +28,7 @@ const BAD_TOKEN = 'The reset link is invalid, already used or expired; ask for a
 export class PasswordResetService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(PasswordResetService.name);
   private readonly key: Buffer;
+  private readonly production: boolean;
   /** Requests whose database work runs after the answer went out. */
   private readonly inFlight = new Set<Promise<void>>();
 
@@ -35,9 +37,11 @@ export class PasswordResetService implements BeforeApplicationShutdown {
     private readonly resets: PasswordResetsRepository,
     private readonly outbox: Outbox,
     private readonly limiter: RateLimiter,
+    private readonly logins: LoginLimits,
     private readonly config: AppConfig,
   ) {
     this.key = resetTokenKey(config.get('JWT_SECRET'));
+    this.production = config.get('NODE_ENV') === 'production';
   }
 
   /**
@@ -45,16 +49,16 @@ export class PasswordResetService implements BeforeApplicationShutdown {
    * reached: the answer must not tell. The same Redis counting happens for every email; the
    * lookup and the writes run after the answer, so a known email does not answer slower.
    */
-  async request(dto: RequestPasswordResetDto, address: string | undefined): Promise<PasswordResetAccepted> {
+  async request(dto: RequestPasswordResetDto, address: string): Promise<PasswordResetAccepted> {
     const email = dto.email.toLowerCase();
     const max = this.config.get('PASSWORD_RESET_MAX_PER_HOUR');
-    const [byEmail, byAddress] = await Promise.all([
-      this.limiter.hit(`password-reset:email:${email}`, WINDOW_SECONDS),
-      this.limiter.hit(`password-reset:address:${address ?? 'unknown'}`, WINDOW_SECONDS),
-    ]);
-    if (byEmail > max || byAddress > max * ADDRESS_FACTOR) {
+    const spent = await this.limiter.tryTake(
+      { key: `password-reset:address:${address}`, max: max * ADDRESS_FACTOR, windowSeconds: WINDOW_SECONDS },
+      { key: `password-reset:email:${email}`, max, windowSeconds: WINDOW_SECONDS },
+    );
+    if (spent) {
       this.logger.warn(
-        { limit: byEmail > max ? 'email' : 'address', count: Math.max(byEmail, byAddress) },
+        { limit: spent.limit.key.startsWith('password-reset:email:') ? 'email' : 'address' },
         'password reset refused silently: rate limit reached',
       );
       return ACCEPTED;
@@ -100,9 +104,10 @@ export class PasswordResetService implements BeforeApplicationShutdown {
    * the password (which bumps the token version, so every older access token stops working) and
    * revoking the user's other outstanding resets happen in one transaction.
    */
-  async confirm(dto: ConfirmPasswordResetDto): Promise<void> {
+  async confirm(dto: ConfirmPasswordResetDto, address: string): Promise<void> {
     const resetId = verifyResetToken(this.key, dto.token);
     if (!resetId) throw this.badToken();
+    if (this.production) refuseDemoPassword(dto.password);
     const passwordHash = await hashPassword(dto.password);
     const userId = await this.resets.transaction(async (tx) => {
       const owner = await this.resets.consume(resetId, tx);
@@ -114,7 +119,7 @@ export class PasswordResetService implements BeforeApplicationShutdown {
     if (!userId) throw this.badToken();
     const user = await this.users.findById(userId);
     // The owner just proved they hold the mailbox: failed logins no longer count against them.
-    if (user) await this.limiter.reset(`login:fail:${user.email}`);
+    if (user) await this.logins.forgive(user.email, address);
     this.logger.log({ userId, resetId }, 'password reset completed');
   }
 

@@ -1,4 +1,6 @@
 import * as argon2 from 'argon2';
+import { invalidFields } from '../common/errors';
+import { isDemoPassword } from '../config/known-secrets';
 
 /** argon2id with the library's defaults (64 MiB, t=3, p=4). */
 export function hashPassword(password: string): Promise<string> {
@@ -18,4 +20,11 @@ let dummy: Promise<string> | undefined;
 export function dummyHash(): Promise<string> {
   dummy ??= hashPassword('kinship-no-such-user-password');
   return dummy;
+}
+
+/** In production no account may take the published demo password (400 on the password field). */
+export function refuseDemoPassword(password: string): void {
+  if (isDemoPassword(password)) {
+    throw invalidFields([{ field: 'password', message: 'password is the published demo password; choose another' }]);
+  }
 }

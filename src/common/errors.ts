@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   | 'rate_limited'
   | 'unavailable'
+  | 'service_unavailable'
   | 'internal_error';
 
 export const TITLES: Record<number, string> = {
@@ -109,6 +110,13 @@ export class RateLimitedError extends DomainError {
     super(429, 'rate_limited', `Too many attempts; try again in ${retryAfterSeconds} seconds`, undefined, {
       retryAfter: retryAfterSeconds,
     });
+  }
+}
+
+/** Postgres or Redis cannot serve the request now (down, or the pool exhausted past its wait): 503 with Retry-After. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(503, 'service_unavailable', message, undefined, { retryAfter: retryAfterSeconds });
   }
 }
 

@@ -16,6 +16,24 @@ export interface Problem {
 }
 
 const PROBLEM_BASE = 'https://kinship.dev/problems/';
+const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/** Codes of a connection to Postgres that could not be made (the server down or unreachable). */
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P03']);
+
+/**
+ * Postgres could not be reached, or no pool connection freed within DATABASE_POOL_WAIT_MS (pg-pool's
+ * own message): the request may well succeed shortly, so it is a 503, not a fault.
+ */
+export function isUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const e = err as Error & { code?: unknown; driverError?: { code?: unknown } };
+  return (
+    /^timeout exceeded when trying to connect$|^Connection terminated due to connection timeout$/.test(e.message) ||
+    (typeof e.code === 'string' && CONNECT_CODES.has(e.code)) ||
+    (typeof e.driverError?.code === 'string' && CONNECT_CODES.has(e.driverError.code))
+  );
+}
 
 export function problem(status: number, code: string, detail: string, errors?: FieldError[]): Problem {
   const body: Problem = { type: PROBLEM_BASE + code, title: TITLES[status] ?? 'Error', status, detail, code };
@@ -28,6 +46,12 @@ export function problem(status: number, code: string, detail: string, errors?: F
  * framework's own HTTP errors become 4xx; everything else is a 500 with an error id.
  */
 export function toProblem(err: unknown): Problem | null {
+  if (isUnavailable(err)) {
+    return {
+      ...problem(503, 'service_unavailable', 'The service is busy or a dependency is down; try again shortly'),
+      retryAfter: UNAVAILABLE_RETRY_SECONDS,
+    };
+  }
   if (err instanceof DomainError) {
     return { ...problem(err.status, err.code, err.message, err.errors), ...(err.extra ?? {}) };
   }
@@ -95,7 +119,7 @@ export class ProblemFilter implements ExceptionFilter {
       res.destroy();
       return;
     }
-    if (body.status === 429 && typeof body.retryAfter === 'number')
+    if ((body.status === 429 || body.status === 503) && typeof body.retryAfter === 'number')
       res.setHeader('Retry-After', String(body.retryAfter));
     res
       .status(body.status)

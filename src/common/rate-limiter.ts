@@ -1,16 +1,37 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/config.module';
 import { REDIS } from '../redis/redis.module';
-import { RateLimitedError } from './errors';
+import { RateLimitedError, ServiceUnavailableError } from './errors';
+
+const logger = new Logger('RateLimiter');
+
+/** One allowance: at most `max` points for `key` in a fixed window of `windowSeconds`. */
+export interface Limit {
+  /** What is counted (`login:fail:<address>:<email>`); stored in Redis as `rl:<key>`. */
+  key: string;
+  max: number;
+  windowSeconds: number;
+}
+
+/** The limit that was spent, and when its window ends. */
+export interface Spent {
+  limit: Limit;
+  retryAfter: number;
+}
 
 /**
- * Fixed-window counters in Redis, so every api process shares them. Keys name what is limited
- * (`login:fail:<email>`). Off when RATE_LIMIT_DISABLED=true (load tests come from one address).
+ * Fixed-window counters in Redis, shared by every api process. Each point is counted and checked
+ * in one Redis step (rate-limiter-flexible's script: increment, then compare the count it
+ * returns), so requests racing in parallel, in one process or several, cannot slip past a limit:
+ * the (max+1)-th increment is refused whatever the timing. Off when RATE_LIMIT_DISABLED=true (load
+ * tests come from one address).
  */
 @Injectable()
 export class RateLimiter {
   private readonly disabled: boolean;
+  private readonly limiters = new Map<string, RateLimiterRedis>();
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -19,32 +40,70 @@ export class RateLimiter {
     this.disabled = config.get('RATE_LIMIT_DISABLED');
   }
 
-  /** Throws 429 when `key` already reached `max` hits in the current window. */
-  async assertUnder(key: string, max: number): Promise<void> {
-    if (this.disabled) return;
-    const [count, ttl] = await Promise.all([this.redis.get(`rl:${key}`), this.redis.pttl(`rl:${key}`)]);
-    if (count !== null && Number(count) >= max) throw new RateLimitedError(Math.max(1, Math.ceil(ttl / 1000)));
+  /** Takes a point from every limit, or throws 429 (with Retry-After) having taken none. */
+  async take(...limits: Limit[]): Promise<void> {
+    const spent = await this.tryTake(...limits);
+    if (spent) throw new RateLimitedError(spent.retryAfter);
   }
 
-  /** Counts one hit; the window starts with the first. */
-  async hit(key: string, windowSeconds: number): Promise<number> {
-    if (this.disabled) return 0;
-    const k = `rl:${key}`;
-    const [[, count]] = (await this.redis.multi().incr(k).expire(k, windowSeconds, 'NX').exec()) as [[null, number]];
-    return count;
+  /**
+   * Takes a point from each limit in turn. When one is spent, the points already taken are given
+   * back and it is answered (so a refused request counts against none of the broader limits);
+   * null: every point was taken.
+   */
+  async tryTake(...limits: Limit[]): Promise<Spent | null> {
+    if (this.disabled) return null;
+    const taken: Limit[] = [];
+    for (const limit of limits) {
+      try {
+        await this.limiter(limit).consume(limit.key);
+        taken.push(limit);
+      } catch (res) {
+        if (!(res instanceof RateLimiterRes)) throw unavailable(res);
+        await this.giveBack(...taken);
+        return { limit, retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+      }
+    }
+    return null;
   }
 
-  /** Counts a hit and throws 429 when it goes past `max`. */
-  async consume(key: string, max: number, windowSeconds: number): Promise<void> {
-    const count = await this.hit(key, windowSeconds);
-    if (count > max) {
-      const ttl = await this.redis.pttl(`rl:${key}`);
-      throw new RateLimitedError(Math.max(1, Math.ceil(ttl / 1000)));
+  /** Returns a point to each limit (what was taken did not count after all). */
+  async giveBack(...limits: Limit[]): Promise<void> {
+    if (this.disabled || !limits.length) return;
+    try {
+      await Promise.all(limits.map((l) => this.limiter(l).reward(l.key, 1)));
+    } catch (err) {
+      throw unavailable(err);
     }
   }
 
   async reset(key: string): Promise<void> {
     if (this.disabled) return;
-    await this.redis.del(`rl:${key}`);
+    try {
+      await this.redis.del(`rl:${key}`);
+    } catch (err) {
+      throw unavailable(err);
+    }
   }
+
+  private limiter({ max, windowSeconds }: Limit): RateLimiterRedis {
+    const id = `${max}/${windowSeconds}`;
+    let limiter = this.limiters.get(id);
+    if (!limiter) {
+      limiter = new RateLimiterRedis({
+        storeClient: this.redis,
+        keyPrefix: 'rl',
+        points: max,
+        duration: windowSeconds,
+      });
+      this.limiters.set(id, limiter);
+    }
+    return limiter;
+  }
+}
+
+/** Redis is down or did not answer: the limit cannot be checked, so the request is not served. */
+function unavailable(err: unknown): ServiceUnavailableError {
+  logger.warn({ error: err instanceof Error ? err.message : String(err) }, 'rate limit store unavailable');
+  return new ServiceUnavailableError('The rate-limit store is not available', 5);
 }

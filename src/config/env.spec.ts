@@ -39,8 +39,26 @@ describe('loadEnv', () => {
     [{ API_BUSY_CPU: '5' }, 'API_BUSY_CPU'],
     [{ MAIL_PER_SECOND_WHILE_API_BUSY: '0' }, 'MAIL_PER_SECOND_WHILE_API_BUSY'],
     [{ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25', JWT_SECRET: DEFAULT_JWT_SECRET }, 'JWT_SECRET'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'loopback, 10.0.0.300' }, 'TRUST_PROXY'],
+    [{ DATABASE_POOL_SIZE: '1' }, 'DATABASE_POOL_SIZE'],
+    [{ EXPORTS_PER_USER: '0' }, 'EXPORTS_PER_USER'],
   ])('should refuse %j naming %s', (raw, name) => {
     expect(() => loadEnv(raw)).toThrow(new RegExp(`^${name} `));
+  });
+
+  it('should read TRUST_PROXY as Express takes it: false, a hop count, or addresses and ranges', () => {
+    expect(loadEnv({}).TRUST_PROXY).toEqual(['loopback']);
+    expect(loadEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8, 192.0.2.1/255.255.255.0' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.1/255.255.255.0',
+    ]);
   });
 
   it('should never print a password found in a URL', () => {

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import { DEFAULT_JWT_SECRET, isDemoPassword, isKnownSecret } from './known-secrets';
 import { defaultWebDir } from '../web/web-root';
 
 /**
@@ -21,11 +23,31 @@ export interface Env {
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   BODY_LIMIT: string;
   RATE_LIMIT_DISABLED: boolean;
+  /**
+   * Who may tell the client's address in X-Forwarded-For, as Express's `trust proxy` takes it:
+   * false, a hop count, or addresses, CIDR ranges and the names loopback, linklocal, uniquelocal.
+   */
+  TRUST_PROXY: boolean | number | string[];
+  /** Failed logins for one email from one client address per window (the lockout a person meets). */
   LOGIN_MAX_FAILURES: number;
+  /** Failed logins for one email from all addresses together per window (spread-out guessing). */
+  LOGIN_MAX_FAILURES_PER_EMAIL: number;
+  /** Failed logins from one client address, whatever the email, per window (one password, many emails). */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: number;
   LOGIN_WINDOW_SECONDS: number;
+  SIGNUPS_PER_ADDRESS_PER_HOUR: number;
   PASSWORD_RESET_MAX_PER_HOUR: number;
   RESEND_LINK_MAX_PER_HOUR: number;
   REGISTRATIONS_PER_ADDRESS_PER_MINUTE: number;
+  /** Connections in each process's Postgres pool. */
+  DATABASE_POOL_SIZE: number;
+  /** How long a request waits for a pool connection before it answers 503. */
+  DATABASE_POOL_WAIT_MS: number;
+  /** CSV exports one api process streams at once, and one organizer at once in one process. */
+  EXPORTS_PER_PROCESS: number;
+  EXPORTS_PER_USER: number;
+  /** An export whose reader took nothing for this long is cut off (its connection goes back to the pool). */
+  EXPORT_STALL_SECONDS: number;
   /** Mail jobs one worker process sends at once. */
   MAIL_CONCURRENCY: number;
   /** SMTP connections in one worker's pool. */
@@ -56,7 +78,7 @@ export interface Env {
   WEB_DIR: string;
 }
 
-export const DEFAULT_JWT_SECRET = 'kinship-development-secret-change-me';
+export { DEFAULT_JWT_SECRET } from './known-secrets';
 
 export class EnvError extends Error {}
 
@@ -118,6 +140,37 @@ function redact(v: string): string {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** One entry of TRUST_PROXY: a name Express knows, an address, or address/prefix (or address/mask). */
+function isProxyEntry(v: string): boolean {
+  if (PROXY_NAMES.includes(v)) return true;
+  const [address, range, ...rest] = v.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4;
+}
+
+/** TRUST_PROXY as Express's `trust proxy` takes it; `true` (trust anyone) is refused. */
+function trustProxy(raw: Raw): Env['TRUST_PROXY'] {
+  const v = str(raw, 'TRUST_PROXY', 'loopback').trim();
+  if (v === 'false') return false;
+  if (/^\d+$/.test(v)) {
+    if (Number(v) > 100) throw new EnvError(`TRUST_PROXY must be a hop count from 0 to 100, got "${v}"`);
+    return Number(v);
+  }
+  const entries = v.split(',').map((e) => e.trim());
+  const bad = entries.find((e) => !isProxyEntry(e));
+  if (bad !== undefined) {
+    throw new EnvError(
+      `TRUST_PROXY must be false, a hop count, or addresses, CIDR ranges, loopback, linklocal or uniquelocal separated by commas, got "${bad}"`,
+    );
+  }
+  return entries;
+}
+
 export function loadEnv(raw: Raw = process.env): Env {
   const nodeEnv = str(raw, 'NODE_ENV', 'development');
   if (!['development', 'test', 'production'].includes(nodeEnv)) {
@@ -133,8 +186,8 @@ export function loadEnv(raw: Raw = process.env): Env {
   if (production && !smtp) throw new EnvError('SMTP_URL is required in production');
 
   const jwtSecret = str(raw, 'JWT_SECRET', production ? undefined : DEFAULT_JWT_SECRET);
-  if (production && jwtSecret === DEFAULT_JWT_SECRET) {
-    throw new EnvError('JWT_SECRET must not be the development default in production');
+  if (production && isKnownSecret(jwtSecret)) {
+    throw new EnvError('JWT_SECRET must not be a secret published in the Kinship repository in production');
   }
   if (jwtSecret.length < 16) throw new EnvError('JWT_SECRET must be at least 16 characters');
 
@@ -144,6 +197,9 @@ export function loadEnv(raw: Raw = process.env): Env {
     throw new EnvError(`ADMIN_EMAIL must be an email address, got "${adminEmail}"`);
   if (adminPassword !== undefined && adminPassword.length < 8) {
     throw new EnvError('ADMIN_PASSWORD must be at least 8 characters');
+  }
+  if (production && adminPassword !== undefined && isDemoPassword(adminPassword)) {
+    throw new EnvError('ADMIN_PASSWORD must not be the demo password in production');
   }
   const mailFrom = str(raw, 'MAIL_FROM', 'Kinship <no-reply@kinship.local>');
 
@@ -171,11 +227,20 @@ export function loadEnv(raw: Raw = process.env): Env {
     LOG_LEVEL: logLevel as Env['LOG_LEVEL'],
     BODY_LIMIT: bodyLimit,
     RATE_LIMIT_DISABLED: bool(raw, 'RATE_LIMIT_DISABLED', false),
+    TRUST_PROXY: trustProxy(raw),
     LOGIN_MAX_FAILURES: int(raw, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    LOGIN_MAX_FAILURES_PER_EMAIL: int(raw, 'LOGIN_MAX_FAILURES_PER_EMAIL', 50, 1, 100000),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: int(raw, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100000),
     LOGIN_WINDOW_SECONDS: int(raw, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    SIGNUPS_PER_ADDRESS_PER_HOUR: int(raw, 'SIGNUPS_PER_ADDRESS_PER_HOUR', 20, 1, 100000),
     PASSWORD_RESET_MAX_PER_HOUR: int(raw, 'PASSWORD_RESET_MAX_PER_HOUR', 5, 1, 1000),
     RESEND_LINK_MAX_PER_HOUR: int(raw, 'RESEND_LINK_MAX_PER_HOUR', 5, 1, 1000),
     REGISTRATIONS_PER_ADDRESS_PER_MINUTE: int(raw, 'REGISTRATIONS_PER_ADDRESS_PER_MINUTE', 30, 1, 100000),
+    DATABASE_POOL_SIZE: int(raw, 'DATABASE_POOL_SIZE', 20, 2, 1000),
+    DATABASE_POOL_WAIT_MS: int(raw, 'DATABASE_POOL_WAIT_MS', 10000, 100, 600000),
+    EXPORTS_PER_PROCESS: int(raw, 'EXPORTS_PER_PROCESS', 4, 1, 1000),
+    EXPORTS_PER_USER: int(raw, 'EXPORTS_PER_USER', 2, 1, 1000),
+    EXPORT_STALL_SECONDS: int(raw, 'EXPORT_STALL_SECONDS', 30, 1, 3600),
     MAIL_CONCURRENCY: int(raw, 'MAIL_CONCURRENCY', 16, 1, 500),
     MAIL_POOL_SIZE: int(raw, 'MAIL_POOL_SIZE', 5, 1, 100),
     MAIL_LEASE_SECONDS: int(raw, 'MAIL_LEASE_SECONDS', 120, 1, 3600),

@@ -6,7 +6,10 @@ import { DataSourceOptions } from 'typeorm';
  * (data-source.ts) and the tests all build it here. Entities are found by file name; the schema
  * only changes by migrations.
  */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function dataSourceOptions(
+  databaseUrl: string,
+  pool: { size: number; waitMs: number } = { size: 20, waitMs: 10_000 },
+): DataSourceOptions {
   return {
     type: 'postgres',
     uuidExtension: 'pgcrypto',
@@ -17,6 +20,7 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: 20, application_name: 'kinship' },
+    // A request waits at most `waitMs` for a connection, then answers 503 (problem.filter.ts).
+    extra: { max: pool.size, connectionTimeoutMillis: pool.waitMs, application_name: 'kinship' },
   };
 }

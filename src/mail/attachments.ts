@@ -49,7 +49,8 @@ export function buildInvite(data: TicketData, description: string): MailAttachme
     end,
     timezone: zone,
     location: eventLocation(event),
-    url: data.manageUrl,
+    // The event's page, never the manage link: calendar files are shared and synced to other services.
+    url: data.event.url,
     description,
   });
   // RFC 5545 ends every content line, the last one included, with CRLF; the library omits the last.

@@ -753,7 +753,7 @@ async function invite(
   expect(calendar.name).toBe('VCALENDAR');
   const events = calendar.children.filter((c) => c.name === 'VEVENT');
   expect(events).toHaveLength(1);
-  return { calendar, event: events[0] };
+  return { calendar, event: events[0], text: (ics.content as string).replace(/\r\n[ \t]/g, '') };
 }
 
 describe('invite.ics', () => {
@@ -761,7 +761,7 @@ describe('invite.ics', () => {
 
   it('should hold one event in the event’s own zone, with a stable UID, title, place, link and code', async () => {
     for (const kind of ['registration.confirmed', 'registration.promoted'] as const) {
-      const { calendar, event } = await invite(ticket, kind);
+      const { calendar, event, text } = await invite(ticket, kind);
       expect(prop(calendar, 'VERSION').value).toBe('2.0');
       expect(prop(calendar, 'METHOD').value).toBe('PUBLISH');
       expect(prop(event, 'UID').value).toBe(`${ticket.registrationId}@kinship`);
@@ -778,7 +778,10 @@ describe('invite.ics', () => {
       expect(prop(event, 'DTSTAMP').value).toMatch(/^\d{8}T\d{6}Z$/);
       expect(unescapeText(prop(event, 'SUMMARY').value)).toBe(ticket.event.title);
       expect(unescapeText(prop(event, 'LOCATION').value)).toBe(ticket.event.venue);
-      expect(prop(event, 'URL').value).toBe(ticket.manageUrl);
+      // The event's page: a calendar file is shared, and must not carry the family's manage link.
+      expect(prop(event, 'URL').value).toBe(ticket.event.url);
+      expect(text).not.toContain(ticket.manageUrl);
+      expect(text).not.toContain('token');
       expect(unescapeText(prop(event, 'DESCRIPTION').value)).toContain(`Check-in code: ${ticket.code}`);
       const zones = calendar.children.filter((c) => c.name === 'VTIMEZONE');
       expect(zones.map((z) => prop(z, 'TZID').value)).toEqual(['Asia/Shanghai']);
@@ -789,12 +792,12 @@ describe('invite.ics', () => {
     const { attachments } = await render('registration.confirmed', 'zh-CN');
     const event = parseIcs(attachments[0].content as string).children.find((c) => c.name === 'VEVENT')!;
     expect(unescapeText(prop(event, 'DESCRIPTION').value)).toBe(
-      `签到码：${ticket.code}\n人数：3\n查看、修改或取消报名：${ticket.manageUrl}`,
+      `签到码：${ticket.code}\n人数：3\n活动页面：${ticket.event.url}`,
     );
     const ne = (await render('registration.confirmed', 'ne')).attachments[0];
     const neEvent = parseIcs(ne.content as string).children.find((c) => c.name === 'VEVENT')!;
     expect(unescapeText(prop(neEvent, 'DESCRIPTION').value)).toBe(
-      `प्रवेश कोड: ${ticket.code}\nव्यक्ति संख्या: ३\nदर्ता हेर्न, परिवर्तन गर्न वा रद्द गर्न: ${ticket.manageUrl}`,
+      `प्रवेश कोड: ${ticket.code}\nव्यक्ति संख्या: ३\nकार्यक्रमको पृष्ठ: ${ticket.event.url}`,
     );
   });
 

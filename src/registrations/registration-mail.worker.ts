@@ -276,12 +276,16 @@ export class RegistrationMailWorker implements OnModuleInit {
     };
   }
 
-  /** Guests' links carry their token (recomputed, never stored); account holders sign in. */
+  /**
+   * Guests' links carry their token (recomputed, never stored) in the fragment, which browsers
+   * never send to a server nor put in a Referer: the page reads it and sends X-Manage-Token.
+   * Account holders sign in.
+   */
   manageUrl(r: Pick<Registration, 'id' | 'userId' | 'tokenVersion'>, locale: Locale): string {
     const path = `/registrations/${r.id}`;
     return r.userId
       ? mailUrl(this.publicUrl, path, locale)
-      : mailUrl(this.publicUrl, path, locale, { query: { token: guestToken(this.tokenKey, r.id, r.tokenVersion) } });
+      : mailUrl(this.publicUrl, path, locale, { fragment: { token: guestToken(this.tokenKey, r.id, r.tokenVersion) } });
   }
 }
 

@@ -1,15 +1,17 @@
-import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiHeader,
-  ApiQuery,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Caller, CurrentCaller } from '../common/auth';
+import { Authenticated, Caller, CurrentCaller } from '../common/auth';
+import { ClientAddress } from '../common/client-address';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { UuidParam } from '../common/ids';
 import { ApiBodyErrors, ApiNotFound, ProblemSchema } from '../common/openapi';
@@ -18,15 +20,13 @@ import { AppConfig } from '../config/config.module';
 import { CreateRegistrationDto, RegistrationResponse, UpdateRegistrationDto } from './dto/registration.dto';
 import { RegistrationsService, Viewer } from './registrations.service';
 
-// Both are optional: a signed-in family needs neither. The header's name is written as Express
-// reads it, so the document lists one header, not two spellings of it.
-const MANAGE_TOKEN = applyDecorators(
-  ApiHeader({ name: 'x-manage-token', required: false, description: "a guest's manage token" }),
-  ApiQuery({ name: 'token', required: false, deprecated: true, description: 'older mail links; send the header instead' }),
-);
+// Optional: a signed-in family needs none. The header's name is written as Express reads it, so
+// the document lists one header, not two spellings of it. Never a query parameter: links carry
+// the token in their fragment, which the web page reads and sends as this header.
+const MANAGE_TOKEN = ApiHeader({ name: 'x-manage-token', required: false, description: "a guest's manage token" });
 
-function viewer(caller: Caller | undefined, header: string | undefined, query: string | undefined): Viewer {
-  return { caller, manageToken: header ?? query };
+function viewer(caller: Caller | undefined, header: string | undefined): Viewer {
+  return { caller, manageToken: header };
 }
 
 @ApiTags('registrations')
@@ -59,9 +59,13 @@ export class RegistrationsController {
     @Param('id', UuidParam) eventId: string,
     @Body() dto: CreateRegistrationDto,
     @CurrentCaller() caller: Caller | undefined,
-    @Ip() ip: string,
+    @ClientAddress() address: string,
   ): Promise<RegistrationResponse> {
-    await this.limiter.consume(`registrations:ip:${ip}`, this.config.get('REGISTRATIONS_PER_ADDRESS_PER_MINUTE'), 60);
+    await this.limiter.take({
+      key: `registrations:ip:${address}`,
+      max: this.config.get('REGISTRATIONS_PER_ADDRESS_PER_MINUTE'),
+      windowSeconds: 60,
+    });
     return this.registrations.register(eventId, dto, caller);
   }
 
@@ -73,9 +77,8 @@ export class RegistrationsController {
     @Param('id', UuidParam) id: string,
     @CurrentCaller() caller: Caller | undefined,
     @Headers('x-manage-token') token?: string,
-    @Query('token') queryToken?: string,
   ): Promise<RegistrationResponse> {
-    return this.registrations.get(id, viewer(caller, token, queryToken));
+    return this.registrations.get(id, viewer(caller, token));
   }
 
   @Patch('registrations/:id')
@@ -93,9 +96,8 @@ export class RegistrationsController {
     @Body() dto: UpdateRegistrationDto,
     @CurrentCaller() caller: Caller | undefined,
     @Headers('x-manage-token') token?: string,
-    @Query('token') queryToken?: string,
   ): Promise<RegistrationResponse> {
-    return this.registrations.update(id, dto, viewer(caller, token, queryToken));
+    return this.registrations.update(id, dto, viewer(caller, token));
   }
 
   @Post('registrations/:id/cancel')
@@ -107,8 +109,22 @@ export class RegistrationsController {
     @Param('id', UuidParam) id: string,
     @CurrentCaller() caller: Caller | undefined,
     @Headers('x-manage-token') token?: string,
-    @Query('token') queryToken?: string,
   ): Promise<RegistrationResponse> {
-    return this.registrations.cancel(id, viewer(caller, token, queryToken));
+    return this.registrations.cancel(id, viewer(caller, token));
+  }
+
+  @Post('registrations/:id/revoke-link')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiNoContentResponse({
+    description: "the guest's manage link and token stop working (no mail; the guest may ask for a new link)",
+  })
+  @ApiForbiddenResponse({
+    description: 'forbidden: only the event’s organizers and admins revoke links',
+    type: ProblemSchema,
+  })
+  @ApiNotFound('the registration (or not yours)')
+  revokeLink(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<void> {
+    return this.registrations.revokeLink(id, caller);
   }
 }

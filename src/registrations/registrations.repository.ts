@@ -313,6 +313,11 @@ export class RegistrationsRepository {
     );
   }
 
+  /** Revokes a guest's manage token: links and tokens made with the old version stop working. */
+  async bumpTokenVersion(m: EntityManager, id: string): Promise<void> {
+    await m.query('UPDATE registrations SET token_version = token_version + 1, updated_at = now() WHERE id = $1', [id]);
+  }
+
   async setStatus(m: EntityManager, id: string, status: RegistrationStatus): Promise<void> {
     await m.query(
       `UPDATE registrations SET status = $2::varchar, updated_at = now(),

@@ -7,6 +7,7 @@ import {
   ConflictError,
   DomainError,
   FieldError,
+  ForbiddenError,
   IneligibleError,
   invalidFields,
   NotFoundError,
@@ -37,6 +38,9 @@ export interface Viewer {
   caller?: Caller;
   manageToken?: string;
 }
+
+/** How a viewer may see a registration (`visible`). */
+type Access = 'owner' | 'staff' | 'guest';
 
 const ALREADY = 'This family already holds a registration for this event';
 
@@ -324,8 +328,25 @@ export class RegistrationsService {
   }
 
   async get(id: string, viewer: Viewer): Promise<RegistrationResponse> {
-    const r = await this.visible(id, viewer);
-    return this.response(r, viewer);
+    const { registration: r, via } = await this.visible(id, viewer);
+    return toRegistrationResponse(
+      r,
+      await this.repo.attendeesOf(r.id),
+      await this.repo.waitlistPosition(r),
+      this.guestView(r, via),
+    );
+  }
+
+  /**
+   * An organizer or admin revokes a guest's link: the token version goes up, so every link and
+   * token given out before stops working. No mail: the guest may ask for a new link. The family
+   * itself may see the registration but not do this (403).
+   */
+  async revokeLink(id: string, caller: Caller): Promise<void> {
+    const { registration: r, via } = await this.visible(id, { caller });
+    if (via !== 'staff') throw new ForbiddenError('Only the event’s organizers and admins revoke a manage link');
+    await this.repo.transaction((m) => this.repo.bumpTokenVersion(m, r.id));
+    this.logger.log({ registrationId: r.id, eventId: r.eventId, userId: caller.id }, 'manage link revoked');
   }
 
   /**
@@ -333,7 +354,7 @@ export class RegistrationsService {
    * seats, which go to the waitlist in the same transaction.
    */
   async update(id: string, dto: UpdateRegistrationDto, viewer: Viewer): Promise<RegistrationResponse> {
-    const found = await this.visible(id, viewer);
+    const { registration: found, via } = await this.visible(id, viewer);
     const party = await this.partyOf(
       dto.attendees,
       viewer.caller && found.userId === viewer.caller.id ? viewer.caller : undefined,
@@ -377,14 +398,14 @@ export class RegistrationsService {
         fresh,
         await this.repo.attendeesOf(r.id, m),
         await this.repo.waitlistPosition(fresh, m),
-        this.guestView(fresh, viewer),
+        this.guestView(fresh, via),
       );
     });
   }
 
   /** By its owner, its guest token, or an organizer. Twice is harmless: the second answers the same. */
   async cancel(id: string, viewer: Viewer): Promise<RegistrationResponse> {
-    const found = await this.visible(id, viewer);
+    const { registration: found, via } = await this.visible(id, viewer);
     return this.repo.transaction(async (m) => {
       const event = (await this.repo.lockEvent(m, found.eventId))!;
       const r = (await this.repo.findByIdForUpdate(m, id))!;
@@ -401,21 +422,27 @@ export class RegistrationsService {
         this.logger.log({ registrationId: r.id, eventId: event.id, was: r.status }, 'registration cancelled');
       }
       const fresh = (await this.repo.findById(r.id, m))!;
-      return toRegistrationResponse(fresh, await this.repo.attendeesOf(r.id, m), null, this.guestView(fresh, viewer));
+      return toRegistrationResponse(fresh, await this.repo.attendeesOf(r.id, m), null, this.guestView(fresh, via));
     });
   }
 
   /**
-   * Who may see a registration: its account, a guest with its token, the event's organizers and
-   * admins. Everyone else (and a malformed or revoked token) gets 404.
+   * Who may see a registration, and how: its account (`owner`), the event's organizers and admins
+   * (`staff`), a guest with its current token (`guest`). Everyone else (and a malformed or revoked
+   * token) gets 404. A signed-in caller is checked as owner or staff first, so a token sent along
+   * never turns an organizer's view into the guest's.
    */
-  async visible(id: string, viewer: Viewer): Promise<Registration> {
+  async visible(id: string, viewer: Viewer): Promise<{ registration: Registration; via: Access }> {
     const r = await this.repo.findById(id);
     if (!r) throw new NotFoundError('The registration');
     const { caller, manageToken } = viewer;
-    if (caller && (r.userId === caller.id || isAdmin(caller))) return r;
-    if (manageToken !== undefined && isGuestToken(this.tokenKey, r.id, r.tokenVersion, manageToken)) return r;
-    if (caller && (await this.events.isOrganizerOf(r.eventId, caller))) return r;
+    if (caller && r.userId === caller.id) return { registration: r, via: 'owner' };
+    if (caller && (isAdmin(caller) || (await this.events.isOrganizerOf(r.eventId, caller)))) {
+      return { registration: r, via: 'staff' };
+    }
+    if (manageToken !== undefined && isGuestToken(this.tokenKey, r.id, r.tokenVersion, manageToken)) {
+      return { registration: r, via: 'guest' };
+    }
     throw new NotFoundError('The registration');
   }
 
@@ -423,18 +450,9 @@ export class RegistrationsService {
     return guestToken(this.tokenKey, r.id, r.tokenVersion);
   }
 
-  private async response(r: Registration, viewer: Viewer): Promise<RegistrationResponse> {
-    return toRegistrationResponse(
-      r,
-      await this.repo.attendeesOf(r.id),
-      await this.repo.waitlistPosition(r),
-      this.guestView(r, viewer),
-    );
-  }
-
-  /** A guest who came with the token sees it again (their link keeps working); nobody else gets it. */
-  private guestView(r: Registration, viewer: Viewer): string | undefined {
-    return !r.userId && viewer.manageToken !== undefined ? this.tokenFor(r) : undefined;
+  /** Only the guest, who came with the token, sees it again (their link keeps working); nobody else gets it. */
+  private guestView(r: Registration, via: Access): string | undefined {
+    return !r.userId && via === 'guest' ? this.tokenFor(r) : undefined;
   }
 
   private checkOpen(event: Event): void {

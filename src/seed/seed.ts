@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { loadEnvOrExit } from '../config/env';
+import { DEMO_PASSWORD } from '../config/known-secrets';
 import dataSource from '../database/data-source';
 import { Event, EventOrganizer, EventQuestion } from '../events/event.entity';
 import { HouseholdMember } from '../households/household-member.entity';
@@ -18,8 +19,6 @@ import { atLocalTime, addHours } from './time';
  * seeded before events had languages gets its translations (unless its title was changed).
  * The demo events are in English, Chinese and Nepali; one is written in Chinese, one in Nepali.
  */
-
-export const DEMO_PASSWORD = 'kinship-demo';
 
 interface SeedUser {
   email: string;
@@ -587,10 +586,9 @@ export async function seed(ds: DataSource, admin: { email: string; password: str
 
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
-  if (env.NODE_ENV === 'production' && !process.argv.includes('--force')) {
-    process.stderr.write(
-      'kinship seed: refusing to add demo accounts with a known password in production (--force to do it anyway)\n',
-    );
+  // Demo accounts have a published password: never in production (an api there refuses it anyway).
+  if (env.NODE_ENV === 'production') {
+    process.stderr.write('kinship seed: refusing to add demo accounts with a published password in production\n');
     process.exit(1);
   }
   const ds = await dataSource.initialize();

@@ -5,7 +5,16 @@ import { NotFoundError } from '../common/errors';
 import { ProgramsRepository } from '../programs/programs.repository';
 import { SponsorshipsRepository } from './sponsorships.repository';
 import { Sponsorship } from './sponsorship.entity';
+import { cardBefore, SponsorCard, sponsorAge, sponsorshipCutoff } from './student-rules';
 import { Student } from './student.entity';
+
+/** The student as one sponsorship's sponsor may know her, with the end of what they may see. */
+export interface SponsorStudent extends SponsorCard {
+  id: string;
+  age: number;
+  /** Nothing about her published after this (null: the sponsorship runs). */
+  cutoff: Date | null;
+}
 
 /**
  * Who may see what (DESIGN.md rule 6): a student's record is for her program's organizers (its
@@ -43,5 +52,22 @@ export class SponsorshipAccess {
     if (!opts.manage && s.sponsorUserId === caller.id) return s;
     if (!(await this.organizes(s.programId, caller))) throw new NotFoundError('The sponsorship');
     return s;
+  }
+
+  /**
+   * The student as this sponsorship's sponsor may know her: as she is while it runs; once it has
+   * ended, as she was then (the record's later updates undone, from the audit trail).
+   */
+  async sponsorStudent(s: Sponsorship, st: Student, today: string): Promise<SponsorStudent> {
+    const cutoff = sponsorshipCutoff(s);
+    const current: SponsorCard = {
+      preferredName: st.preferredName,
+      birthDate: st.birthDate,
+      country: st.country,
+      gradeLevel: st.gradeLevel,
+      schoolTown: st.schoolTown,
+    };
+    const card = cutoff ? cardBefore(current, await this.repo.updatesAfter(st.id, cutoff)) : current;
+    return { id: st.id, ...card, age: sponsorAge(card.birthDate, today, cutoff), cutoff };
   }
 }

@@ -11,7 +11,9 @@ import { mailUrl, type MailUrlParts } from '../mail/links';
 import type { MailData } from '../mail/mail-kinds';
 import { Notification } from '../notifications/notification.entity';
 import { MailPreparers, SkipMail } from '../notifications/preparers';
+import { dateIn } from '../common/dates';
 import { totalsByCurrency, unpaidOn } from './money';
+import { SponsorshipAccess } from './sponsorship-access';
 import { SponsorshipMail } from './sponsorship-mail';
 import { commitmentOf } from './sponsorships.mapper';
 import { SponsorshipsCoreModule } from './sponsorships-core.module';
@@ -33,6 +35,7 @@ export class SponsorshipMailWorker implements OnModuleInit {
 
   constructor(
     private readonly repo: SponsorshipsRepository,
+    private readonly access: SponsorshipAccess,
     private readonly preparers: MailPreparers,
     config: AppConfig,
   ) {
@@ -92,10 +95,12 @@ export class SponsorshipMailWorker implements OnModuleInit {
     const s = await this.repo.findSponsorship(p.sponsorshipId);
     if (!s) return new SkipMail('the sponsorship no longer exists');
     const st = (await this.repo.findStudent(s.studentId))!;
+    // A former sponsor knows her by the name she had when the sponsorship ended.
+    const student = await this.access.sponsorStudent(s, st, dateIn('UTC'));
     const payments = (await this.repo.paymentsOf([s.id])).filter((x) => x.receivedOn.startsWith(`${p.year}-`));
     return {
       name: row.recipientName ?? '',
-      studentName: st.preferredName,
+      studentName: student.preferredName,
       year: Number(p.year),
       totals: totalsByCurrency(payments),
       statementUrl: this.url(row, s.id, '/statement', { query: { year: String(p.year) } }),

@@ -74,6 +74,10 @@ export class Sponsorship {
   @Column({ name: 'ended_on', type: 'date', nullable: true })
   endedOn: string | null;
 
+  /** When it was ended: its sponsor sees nothing about the student from after this. */
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 

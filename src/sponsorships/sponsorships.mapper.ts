@@ -1,9 +1,9 @@
-import { ageOn } from '../common/dates';
 import { Money, Standing, committedInYear, totalsByCurrency } from './money';
 import { ConsentResponse, FundingYearResponse, StudentResponse } from './dto/students.dto';
 import { PaymentResponse, ReportResponse, SponsorshipResponse, DisbursementResponse } from './dto/sponsorships.dto';
 import { Disbursement, Payment, ProgressReport, Sponsorship } from './sponsorship.entity';
 import { consentHolds } from './student-rules';
+import type { SponsorStudent } from './sponsorship-access';
 import { Student, StudentConsent } from './student.entity';
 
 const DAY_MS = 86_400_000;
@@ -126,11 +126,10 @@ export function toDisbursementResponse(d: Disbursement): DisbursementResponse {
  */
 export function toSponsorshipResponse(
   s: Sponsorship,
-  st: Student,
+  st: SponsorStudent,
   standing: Standing,
   payments: Payment[],
   latestReport: ProgressReport | null,
-  today: string,
 ): SponsorshipResponse {
   const money = (m: Money) => ({ amount: m.amount, currency: m.currency });
   return {
@@ -145,7 +144,7 @@ export function toSponsorshipResponse(
     student: {
       id: st.id,
       preferredName: st.preferredName,
-      age: ageOn(st.birthDate, today),
+      age: st.age,
       country: st.country,
       gradeLevel: st.gradeLevel,
       schoolTown: st.schoolTown,

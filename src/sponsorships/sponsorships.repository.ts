@@ -10,7 +10,7 @@ import { Student, StudentAudit, StudentConsent } from './student.entity';
 export type NewStudent = Omit<Student, 'id' | 'createdAt' | 'updatedAt' | 'program' | 'creator'>;
 export type NewSponsorship = Omit<
   Sponsorship,
-  'id' | 'createdAt' | 'student' | 'program' | 'sponsor' | 'status' | 'endedOn'
+  'id' | 'createdAt' | 'student' | 'program' | 'sponsor' | 'status' | 'endedOn' | 'endedAt'
 >;
 
 /** Who a sponsorship's mail goes to. */
@@ -129,6 +129,15 @@ export class SponsorshipsRepository {
     ]);
   }
 
+  /** The record's updates after `at`, oldest first (each field → { from, to }). */
+  async updatesAfter(studentId: string, at: Date): Promise<Record<string, unknown>[]> {
+    const rows: { changes: Record<string, unknown> }[] = await this.db.query(
+      `SELECT changes FROM student_audit WHERE student_id = $1 AND action = 'updated' AND at > $2 ORDER BY id`,
+      [studentId, at],
+    );
+    return rows.map((r) => r.changes);
+  }
+
   async auditPage(
     studentId: string,
     offset: number,
@@ -166,10 +175,10 @@ export class SponsorshipsRepository {
   }
 
   async endSponsorship(m: EntityManager, id: string, endedOn: string): Promise<void> {
-    await m.query(`UPDATE sponsorships SET status = 'ended', ended_on = $2 WHERE id = $1 AND status = 'active'`, [
-      id,
-      endedOn,
-    ]);
+    await m.query(
+      `UPDATE sponsorships SET status = 'ended', ended_on = $2, ended_at = now() WHERE id = $1 AND status = 'active'`,
+      [id, endedOn],
+    );
   }
 
   sponsorshipsOfStudents(studentIds: string[], m: EntityManager = this.db.manager): Promise<Sponsorship[]> {
@@ -296,16 +305,27 @@ export class SponsorshipsRepository {
     return new Map(rows.map((r) => [r.studentId, r]));
   }
 
-  publishedIn(studentId: string, year: number): Promise<ProgressReport[]> {
+  /** The newest report of the student published before `before`. */
+  latestPublishedBefore(studentId: string, before: Date): Promise<ProgressReport | null> {
     return this.db
+      .getRepository(ProgressReport)
+      .createQueryBuilder('r')
+      .where('r.student_id = :studentId AND r.published_at < :before', { studentId, before })
+      .orderBy('r.published_at', 'DESC')
+      .getOne();
+  }
+
+  /** The reports published in `year`, and before `before` when given. */
+  publishedIn(studentId: string, year: number, before: Date | null = null): Promise<ProgressReport[]> {
+    const qb = this.db
       .getRepository(ProgressReport)
       .createQueryBuilder('r')
       .where('r.student_id = :studentId', { studentId })
       .andWhere(`r.published_at >= :from AND r.published_at < :to`, {
         from: `${year}-01-01T00:00:00Z`,
         to: `${year + 1}-01-01T00:00:00Z`,
-      })
-      .orderBy('r.published_at', 'ASC')
-      .getMany();
+      });
+    if (before) qb.andWhere('r.published_at < :before', { before });
+    return qb.orderBy('r.published_at', 'ASC').getMany();
   }
 }

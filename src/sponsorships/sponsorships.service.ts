@@ -196,15 +196,19 @@ export class SponsorshipsService {
     };
   }
 
-  /** A sponsor's year: their payments received in it, the reports published in it (consent allowing), totals. */
+  /**
+   * A sponsor's year: their payments received in it, the reports published in it (consent
+   * allowing) and, once the sponsorship has ended, only those published before it ended; totals.
+   */
   async statementOf(s: Sponsorship, year: number): Promise<StatementResponse> {
     const st = (await this.repo.findStudent(s.studentId))!;
+    const student = await this.access.sponsorStudent(s, st, today());
     const payments = (await this.repo.paymentsOf([s.id])).filter((p) => p.receivedOn.startsWith(`${year}-`));
-    const reports = (await this.sharesProgress(st.id)) ? await this.repo.publishedIn(st.id, year) : [];
+    const reports = (await this.sharesProgress(st.id)) ? await this.repo.publishedIn(st.id, year, student.cutoff) : [];
     return {
       sponsorshipId: s.id,
       year,
-      studentName: st.preferredName,
+      studentName: student.preferredName,
       commitment: { amount: s.amount, currency: s.currency, period: s.period },
       payments: payments.map(toPaymentResponse),
       reports: reports.map(toReportResponse),
@@ -343,19 +347,21 @@ export class SponsorshipsService {
       Promise.all(studentIds.map((id) => this.repo.findStudent(id))),
     ]);
     const asOf = today();
-    return rows.map((s) => {
-      const st = students.find((x) => x?.id === s.studentId)!;
-      const own = payments.filter((p) => p.sponsorshipId === s.id);
-      const shares = consents.some((c) => c.studentId === st.id && c.purpose === 'share_progress' && consentHolds(c));
-      return toSponsorshipResponse(
-        s,
-        st,
-        standingOf(commitmentOf(s), own, asOf),
-        own,
-        shares ? (latest.get(st.id) ?? null) : null,
-        asOf,
-      );
-    });
+    return Promise.all(
+      rows.map(async (s) => {
+        const st = students.find((x) => x?.id === s.studentId)!;
+        const student = await this.access.sponsorStudent(s, st, asOf);
+        const own = payments.filter((p) => p.sponsorshipId === s.id);
+        const shares = consents.some((c) => c.studentId === st.id && c.purpose === 'share_progress' && consentHolds(c));
+        // A former sponsor's latest report is the last one published before the sponsorship ended.
+        const report = !shares
+          ? null
+          : student.cutoff
+            ? await this.repo.latestPublishedBefore(st.id, student.cutoff)
+            : (latest.get(st.id) ?? null);
+        return toSponsorshipResponse(s, student, standingOf(commitmentOf(s), own, asOf), own, report);
+      }),
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Caller } from '../common/auth';
 import { ForbiddenError, NotFoundError } from '../common/errors';
 import { offsetOf, Page, pageOf } from '../common/pagination';
@@ -9,6 +9,8 @@ import { UsersRepository } from './users.repository';
 
 @Injectable()
 export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
   constructor(private readonly users: UsersRepository) {}
 
   async me(caller: Caller): Promise<UserResponse> {
@@ -37,6 +39,8 @@ export class UsersService {
     const next = Array.from(new Set<Role>(['family', ...roles]));
     if (id === caller.id && !next.includes('admin')) throw new ForbiddenError('You cannot remove your own admin role');
     await this.users.setRoles(id, next);
+    // The audit trail of role changes: who, whom, from what to what; ids only.
+    this.logger.log({ actorId: caller.id, targetId: id, from: user.roles, to: next }, 'roles changed');
     return toUserResponse({ ...user, roles: next });
   }
 }

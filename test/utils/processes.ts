@@ -84,3 +84,30 @@ export async function freePort(): Promise<number> {
     if (free) return port;
   }
 }
+
+/** `count` api processes on ports of their own, once each answers /health/ready. */
+export async function startApis(
+  count: number,
+  env: Record<string, string>,
+): Promise<{ apis: Started[]; ports: number[] }> {
+  const ports: number[] = [];
+  while (ports.length < count) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  const apis = ports.map((port) => startProcess('main.js', { PORT: String(port), ...env }));
+  for (const port of ports) {
+    await waitUntil(
+      async () => {
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
+        } catch {
+          return false;
+        }
+      },
+      30_000,
+      `api on ${port}`,
+    );
+  }
+  return { apis, ports };
+}

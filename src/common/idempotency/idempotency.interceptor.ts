@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import type { RequestWithCaller } from '../auth';
+import { clientAddress } from '../client-address';
 import { toProblem } from '../problem.filter';
 import { IDEMPOTENT } from './idempotent.decorator';
 import { InvalidIdempotencyKeyError, REPLAYED_HEADER, ReplayedProblemError } from './idempotency.errors';
@@ -28,11 +29,15 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
 }
 
 /**
- * Whose key it is: the account when signed in, else anyone (`anon`); then the endpoint (method,
- * route pattern, path params), so one key sent to two endpoints or two events never collides.
+ * Whose key it is: the account when signed in, else the client address (hashed: the scope is
+ * stored and logged), so one anonymous caller cannot replay another's stored answer by guessing
+ * its key; then the endpoint (method, route pattern, path params), so one key sent to two
+ * endpoints or two events never collides.
  */
 export function scopeOf(req: RequestWithCaller): string {
-  const who = req.caller ? `user:${req.caller.id}` : 'anon';
+  const who = req.caller
+    ? `user:${req.caller.id}`
+    : `anon:${createHash('sha256').update(clientAddress(req.ip)).digest('base64url').slice(0, 22)}`;
   const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
   const params = Object.keys(req.params ?? {})
     .sort()

@@ -70,19 +70,30 @@ describe('scopeOf', () => {
       path: '/x',
       params: {},
       route: { path: '/api/v1/events/:id/registrations' },
+      ip: '203.0.113.7',
       ...over,
     }) as RequestWithCaller;
 
   it('should name the caller, the route pattern and the path params', () => {
-    expect(scopeOf(req({ params: { id: 'e1' } }))).toBe('anon POST /api/v1/events/:id/registrations?id=e1');
+    expect(scopeOf(req({ params: { id: 'e1' } }))).toMatch(
+      /^anon:[\w-]{22} POST \/api\/v1\/events\/:id\/registrations\?id=e1$/,
+    );
     expect(scopeOf(req({ params: { id: 'e1' }, caller: { id: 'u1' } as RequestWithCaller['caller'] }))).toBe(
       'user:u1 POST /api/v1/events/:id/registrations?id=e1',
     );
     expect(scopeOf(req({ params: { id: 'e1' } }))).not.toBe(scopeOf(req({ params: { id: 'e2' } })));
   });
 
+  it('should tell anonymous callers apart by their address, never writing it out', () => {
+    const here = scopeOf(req({}));
+    expect(scopeOf(req({}))).toBe(here);
+    expect(scopeOf(req({ ip: '203.0.113.8' } as Partial<RequestWithCaller>))).not.toBe(here);
+    expect(scopeOf(req({ ip: '::ffff:203.0.113.7' } as Partial<RequestWithCaller>))).toBe(here);
+    expect(here).not.toContain('203.0.113');
+  });
+
   it('should hash an endpoint too long for the column', () => {
     const scope = scopeOf(req({ params: { id: 'x'.repeat(400) } }));
-    expect(scope).toMatch(/^anon sha256:[0-9a-f]{64}$/);
+    expect(scope).toMatch(/^anon:[\w-]{22} sha256:[0-9a-f]{64}$/);
   });
 });

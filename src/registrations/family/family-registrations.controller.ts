@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiAskedLocale, AskedLocale } from '../../common/asked-locale';
 import { Authenticated, Caller, CurrentCaller } from '../../common/auth';
+import { ClientAddress } from '../../common/client-address';
 import type { Locale } from '../../common/locales';
 import { ApiBodyErrors, ProblemSchema } from '../../common/openapi';
 import { Page } from '../../common/pagination';
@@ -24,11 +25,11 @@ export class FamilyRegistrationsController {
   @ApiAcceptedResponse({
     type: ResendLinkAccepted,
     description:
-      'always, whether or not the email holds an active registration for the event and whether or not its hourly limit is reached; a mail follows only when it does, within the limit',
+      "always, whether or not the email holds an active registration for the event and whether or not its hourly limit is reached; a mail follows only when it does, within the limit. A guest's mail carries a new token: links sent before stop working",
   })
   @ApiBodyErrors()
-  resendLink(@Body() dto: ResendLinkDto, @Ip() ip: string): Promise<ResendLinkAccepted> {
-    return this.family.resendLink(dto, ip);
+  resendLink(@Body() dto: ResendLinkDto, @ClientAddress() address: string): Promise<ResendLinkAccepted> {
+    return this.family.resendLink(dto, address);
   }
 
   @Get('me/registrations')

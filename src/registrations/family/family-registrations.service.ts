@@ -9,6 +9,7 @@ import { localize } from '../../events/event-content';
 import { readStatus } from '../../events/event-rules';
 import { RegistrationMail } from '../registration-mail';
 import { toRegistrationResponse } from '../registrations.mapper';
+import { RegistrationsRepository } from '../registrations.repository';
 import { MyRegistrationResponse, ResendLinkAccepted, ResendLinkDto } from './dto/family.dto';
 import { FamilyRegistrationsRepository } from './family-registrations.repository';
 
@@ -30,6 +31,7 @@ export class FamilyRegistrationsService implements BeforeApplicationShutdown {
 
   constructor(
     private readonly repo: FamilyRegistrationsRepository,
+    private readonly registrations: RegistrationsRepository,
     private readonly mail: RegistrationMail,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
@@ -40,17 +42,17 @@ export class FamilyRegistrationsService implements BeforeApplicationShutdown {
    * and whether or not a limit was reached. The lookup and the mail run after the answer, so a
    * registered email does not answer slower either.
    */
-  async resendLink(dto: ResendLinkDto, address: string | undefined): Promise<ResendLinkAccepted> {
+  async resendLink(dto: ResendLinkDto, address: string): Promise<ResendLinkAccepted> {
     const email = dto.email.toLowerCase();
     const eventId = dto.eventId.toLowerCase();
     const max = this.config.get('RESEND_LINK_MAX_PER_HOUR');
-    const [byEmail, byAddress] = await Promise.all([
-      this.limiter.hit(`resend-link:email:${eventId}:${email}`, WINDOW_SECONDS),
-      this.limiter.hit(`resend-link:address:${address ?? 'unknown'}`, WINDOW_SECONDS),
-    ]);
-    if (byEmail > max || byAddress > max * ADDRESS_FACTOR) {
+    const spent = await this.limiter.tryTake(
+      { key: `resend-link:address:${address}`, max: max * ADDRESS_FACTOR, windowSeconds: WINDOW_SECONDS },
+      { key: `resend-link:email:${eventId}:${email}`, max, windowSeconds: WINDOW_SECONDS },
+    );
+    if (spent) {
       this.logger.warn(
-        { eventId, limit: byEmail > max ? 'email' : 'address', count: Math.max(byEmail, byAddress) },
+        { eventId, limit: spent.limit.key.startsWith('resend-link:email:') ? 'email' : 'address' },
         'manage link refused silently: rate limit reached',
       );
       return ACCEPTED;
@@ -98,14 +100,18 @@ export class FamilyRegistrationsService implements BeforeApplicationShutdown {
   }
 
   /**
-   * Guests get a link with their token (recomputed, not a new one: links sent before keep
-   * working); account holders get the plain link and sign in. Each request is its own mail.
+   * Guests get a link with a new token: the version goes up with the mail, in one transaction, so
+   * every link sent before stops working (one that leaked is dead once its owner asks again).
+   * Account holders get the plain link and sign in. Each request is its own mail.
    */
   private async sendLink(eventId: string, email: string): Promise<void> {
     const r = await this.repo.findActiveByEventAndEmail(eventId, email);
     if (!r) return;
     const requestId = randomUUID();
-    await this.repo.transaction((m) => this.mail.manageLink(m, r, requestId));
-    this.logger.log({ registrationId: r.id, eventId, requestId }, 'manage link re-sent');
+    await this.repo.transaction(async (m) => {
+      if (!r.userId) await this.registrations.bumpTokenVersion(m, r.id);
+      await this.mail.manageLink(m, r, requestId);
+    });
+    this.logger.log({ registrationId: r.id, eventId, requestId, revoked: !r.userId }, 'manage link re-sent');
   }
 }

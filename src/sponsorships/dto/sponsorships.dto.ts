@@ -246,13 +246,19 @@ export class CommitmentResponse extends MoneyResponse {
   period: Period;
 }
 
-/** The student as a sponsor may see her: never her full name, birth date, region or guardian. */
+/**
+ * The student as a sponsor may see her: never her full name, birth date, region or guardian. A
+ * former sponsor sees her as she was when the sponsorship ended.
+ */
 export class SponsoredStudentResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
   @ApiProperty()
   preferredName: string;
-  @ApiProperty({ description: 'whole years today' })
+  @ApiProperty({
+    description:
+      'whole years on 1 January of this year (of the year the sponsorship ended, once it has): it never changes on her birthday',
+  })
   age: number;
   @ApiProperty()
   country: string;

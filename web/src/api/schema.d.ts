@@ -496,6 +496,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registrations/{id}/revoke-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RegistrationsController_revokeLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registrations/resend-link": {
         parameters: {
             query?: never;
@@ -1706,7 +1722,7 @@ export interface components {
             session?: "cookie";
         };
         SponsoredStudentResponse: {
-            /** @description whole years today */
+            /** @description whole years on 1 January of this year (of the year the sponsorship ended, once it has): it never changes on her birthday */
             age: number;
             country: string;
             gradeLevel: string;
@@ -1989,7 +2005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description rate_limited: too many failures for this email */
+            /** @description rate_limited: too many failures for this email from this address, from this address, or for this email */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2208,6 +2224,15 @@ export interface operations {
             };
             /** @description idempotency_key_reused: this Idempotency-Key came before with a different body */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description rate_limited: too many signups from this address */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4120,13 +4145,7 @@ export interface operations {
     };
     RegistrationsController_get: {
         parameters: {
-            query?: {
-                /**
-                 * @deprecated
-                 * @description older mail links; send the header instead
-                 */
-                token?: string;
-            };
+            query?: never;
             header?: {
                 /** @description a guest's manage token */
                 "x-manage-token"?: string;
@@ -4159,13 +4178,7 @@ export interface operations {
     };
     RegistrationsController_update: {
         parameters: {
-            query?: {
-                /**
-                 * @deprecated
-                 * @description older mail links; send the header instead
-                 */
-                token?: string;
-            };
+            query?: never;
             header?: {
                 /** @description a guest's manage token */
                 "x-manage-token"?: string;
@@ -4247,13 +4260,7 @@ export interface operations {
     };
     RegistrationsController_cancel: {
         parameters: {
-            query?: {
-                /**
-                 * @deprecated
-                 * @description older mail links; send the header instead
-                 */
-                token?: string;
-            };
+            query?: never;
             header?: {
                 /** @description a guest's manage token */
                 "x-manage-token"?: string;
@@ -4285,6 +4292,53 @@ export interface operations {
             };
         };
     };
+    RegistrationsController_revokeLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the guest's manage link and token stop working (no mail; the guest may ask for a new link) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: only the event’s organizers and admins revoke links */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the registration (or not yours) is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     FamilyRegistrationsController_resendLink: {
         parameters: {
             query?: never;
@@ -4298,7 +4352,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description always, whether or not the email holds an active registration for the event and whether or not its hourly limit is reached; a mail follows only when it does, within the limit */
+            /** @description always, whether or not the email holds an active registration for the event and whether or not its hourly limit is reached; a mail follows only when it does, within the limit. A guest's mail carries a new token: links sent before stop working */
             202: {
                 headers: {
                     [name: string]: unknown;
