@@ -7,7 +7,6 @@ import { Redis } from 'ioredis';
 import { ROOT, STACK_FILE, type Stack } from './stack';
 
 const TEST_DB = process.env.TEST_DATABASE_URL || 'postgres://kinship:kinship@127.0.0.1:5432/kinship_test';
-const TEST_REDIS = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/1';
 
 /** The browser tests' own database and Redis database, never the e2e tests' or the demo's. */
 function webDatabaseUrl(): string {
@@ -16,9 +15,7 @@ function webDatabaseUrl(): string {
   return url.toString();
 }
 function webRedisUrl(): string {
-  const url = new URL(TEST_REDIS);
-  url.pathname = '/5';
-  return url.toString();
+  return process.env.TEST_WEB_REDIS_URL || 'redis://127.0.0.1:6379/5';
 }
 
 async function freePort(): Promise<number> {
