@@ -3140,7 +3140,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description rate_limited: too many registrations from one address */
+            /** @description rate_limited: too many registrations from one address (per minute, or for one event per hour) */
             429: {
                 headers: {
                     [name: string]: unknown;
