@@ -144,6 +144,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/check-in-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CheckInController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}/check-ins": {
         parameters: {
             query?: never;
@@ -171,6 +187,22 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["OrganizerRegistrationsController_undoCheckIn"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/check-ins/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CheckInController_batch"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -264,6 +296,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["OrganizerRegistrationsController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/stats/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganizerRegistrationsController_timeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -457,6 +505,22 @@ export interface paths {
         };
         get?: never;
         put: operations["ProgramsController_setOrganizers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProgramsController_report"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -856,6 +920,54 @@ export interface components {
             accessToken?: string;
             user: components["schemas"]["UserResponse"];
         };
+        CheckInBatchDto: {
+            /** @description applied in order */
+            items: components["schemas"]["CheckInBatchItem"][];
+        };
+        CheckInBatchItem: {
+            /**
+             * @description when it was scanned, by the device's clock (a time still to come counts as now)
+             * @example 2027-05-15T09:41:07.000+08:00
+             */
+            at: string;
+            /** @description only these attendees of the registration (all of them when left out) */
+            attendeeIds?: string[];
+            /**
+             * @description the check-in code; any case, spaces and dashes ignored
+             * @example ACD-3E9
+             */
+            code: string;
+            /**
+             * Format: uuid
+             * @description made on the device; an id applied before changes nothing again
+             */
+            id: string;
+            /**
+             * @description true: take the check-in back
+             * @default false
+             */
+            undo: boolean;
+        };
+        CheckInBatchResponse: {
+            /** @description one per item, in the items' order */
+            results: components["schemas"]["CheckInBatchResult"][];
+        };
+        CheckInBatchResult: {
+            /** @description its attendees checked in now, after this item (not for unknown_code) */
+            checkedIn?: string[];
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description checked_in; undone; duplicate (this id was applied before: nothing changed); already_checked_in (another device or scan did it first); not_checkable (waitlisted or cancelled, or none of the named attendees is in the party any more); unknown_code
+             * @enum {string}
+             */
+            outcome: "checked_in" | "undone" | "duplicate" | "already_checked_in" | "not_checkable" | "unknown_code";
+            /**
+             * Format: uuid
+             * @description the registration the code names (not for unknown_code)
+             */
+            registrationId?: string;
+        };
         CheckInDto: {
             /** @description only these attendees of the registration (all of them when left out) */
             attendeeIds?: string[];
@@ -864,6 +976,48 @@ export interface components {
              * @example ACD-3E9
              */
             code: string;
+        };
+        CheckInListAttendee: {
+            /** @enum {string} */
+            category: "adult" | "child";
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CheckInListEntry: {
+            /** @description the party, in the family's order */
+            attendees: components["schemas"]["CheckInListAttendee"][];
+            /**
+             * @description the check-in code (its QR code holds it)
+             * @example ACD3E9
+             */
+            code: string;
+            /** @description the contact's name */
+            contactName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description only confirmed families check in
+             * @enum {string}
+             */
+            status: "confirmed" | "waitlisted" | "cancelled";
+        };
+        CheckInListResponse: {
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            eventStatus: "draft" | "published" | "cancelled";
+            /** @description true: every registration of the event; false: the changes since `since` */
+            full: boolean;
+            /** @description in request order */
+            registrations: components["schemas"]["CheckInListEntry"][];
+            /**
+             * Format: date-time
+             * @description send it back as `since` for the changes after this list
+             */
+            syncedAt: string;
         };
         CheckInResponse: {
             answers: {
@@ -1340,6 +1494,12 @@ export interface components {
             /** @description in `locale`: the asked locale when the event has it, else its content language */
             title: string;
         };
+        EventTimelineResponse: {
+            /** @description every day from the first registration to the last, days without any included */
+            days: components["schemas"]["TimelineDay"][];
+            /** @example Asia/Kathmandu */
+            timezone: string;
+        };
         EventTranslationDto: {
             description?: string | null;
             summary?: string | null;
@@ -1576,6 +1736,60 @@ export interface components {
             limit: number;
             page: number;
             total: number;
+        };
+        ProgramReportCounts: {
+            /** @description adults among them */
+            adults: number;
+            /** @description children among them */
+            checkedInChildren: number;
+            /** @description confirmed registrations with at least one person checked in */
+            checkedInFamilies: number;
+            /** @description persons of the confirmed registrations checked in */
+            checkedInPersons: number;
+            /** @description children among them */
+            children: number;
+            /** @description confirmed registrations */
+            families: number;
+            /** @description persons of the confirmed registrations */
+            persons: number;
+            /** @description waitlisted registrations */
+            waitlisted: number;
+        };
+        ProgramReportEvent: {
+            /** @description adults among them */
+            adults: number;
+            /** @description children among them */
+            checkedInChildren: number;
+            /** @description confirmed registrations with at least one person checked in */
+            checkedInFamilies: number;
+            /** @description persons of the confirmed registrations checked in */
+            checkedInPersons: number;
+            /** @description children among them */
+            children: number;
+            /** @description confirmed registrations */
+            families: number;
+            /** Format: uuid */
+            id: string;
+            /** @description persons of the confirmed registrations */
+            persons: number;
+            slug: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @enum {string} */
+            status: "published" | "cancelled";
+            /** @description in the event's own language */
+            title: string;
+            /** @description waitlisted registrations */
+            waitlisted: number;
+        };
+        ProgramReportResponse: {
+            /** @description its published and cancelled events, by start */
+            events: components["schemas"]["ProgramReportEvent"][];
+            name: string;
+            /** Format: uuid */
+            programId: string;
+            /** @description the sums over the events */
+            totals: components["schemas"]["ProgramReportCounts"];
         };
         ProgramResponse: {
             createdAt: string;
@@ -1834,6 +2048,19 @@ export interface components {
             grade: string;
             /** @example Mathematics */
             name: string;
+        };
+        TimelineDay: {
+            /** @description registrations made that day that are cancelled now */
+            cancelled: number;
+            /** @description registrations made that day that are confirmed now */
+            confirmed: number;
+            /**
+             * @description a day in the event's time zone
+             * @example 2027-05-01
+             */
+            date: string;
+            /** @description registrations made that day that are waitlisted now */
+            waitlisted: number;
         };
         UpdateEventDto: {
             /** @description never below the seats taken (409) */
@@ -2561,6 +2788,100 @@ export interface operations {
             };
         };
     };
+    CheckInController_list: {
+        parameters: {
+            query?: {
+                /** @description the `syncedAt` of the device's last list: only the registrations changed since then come back (a little before it, so a change still being written then is not missed; the device replaces each by id) */
+                since?: string;
+            };
+            header: {
+                "if-none-match": string;
+                /** @description the ETag of the list the device holds */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description with an ETag; no e-mail, phone or birth date */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInListResponse"];
+                };
+            };
+            /** @description the list the device holds (for the same `since`) is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_request: malformed JSON, unknown or bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description forbidden: not one of the event's organizers
+             *
+             *     forbidden: role may not act
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the event (a draft is visible only to its organizers and admins) is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     OrganizerRegistrationsController_checkIn: {
         parameters: {
             query?: never;
@@ -2700,6 +3021,90 @@ export interface operations {
             };
             /** @description not_found: the event, or a registration with this code is absent or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    CheckInController_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInBatchDto"];
+            };
+        };
+        responses: {
+            /** @description an outcome per item; sending the same items again changes nothing (each answers duplicate) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInBatchResponse"];
+                };
+            };
+            /** @description invalid_request: malformed JSON, unknown or bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description forbidden: not one of the event's organizers
+             *
+             *     forbidden: role may not act
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the event (a draft is visible only to its organizers and admins) is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3233,6 +3638,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventStatsResponse"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description forbidden: the caller's role may not act, or the event is visible but not theirs to manage
+             *
+             *     forbidden: role may not act
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the event (a draft is visible only to its organizers and admins) is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    OrganizerRegistrationsController_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description for the dashboard's chart of registrations over time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTimelineResponse"];
                 };
             };
             /** @description unauthenticated */
@@ -4134,6 +4592,59 @@ export interface operations {
             };
             /** @description unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    ProgramsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description families and persons registered and checked in, children, per event and in total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramReportResponse"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description forbidden: not one of the program's organizers
+             *
+             *     forbidden: role may not act
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the program is absent or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
