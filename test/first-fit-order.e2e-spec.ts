@@ -22,6 +22,8 @@ interface Family {
 /** The rule, written out plainly: what the event must look like after each change. */
 class Model {
   readonly families: Family[] = [];
+  /** Families confirmed from the waitlist so far, in the order promoted. */
+  readonly promoted: number[] = [];
   constructor(public capacity: number) {}
 
   get taken(): number {
@@ -41,6 +43,7 @@ class Model {
       if (f.status === 'waitlisted' && f.size <= free) {
         f.status = 'confirmed';
         free -= f.size;
+        this.promoted.push(f.seq);
       }
     }
   }
@@ -184,6 +187,9 @@ describe('first fit in request order, after every commit', () => {
       await expectAsModel(event, model, `cancelling the confirmed family ${f.seq}`);
     }
     expect(model.of('waitlisted').length).toBeGreaterThan(0);
+    // The changes did move the waitlist, and not only from its head.
+    expect(model.promoted.length).toBeGreaterThan(5);
+    expect(model.promoted).not.toEqual([...model.promoted].sort((a, b) => a - b));
   }, 30_000);
 
   describe('once the event starts', () => {
