@@ -27,5 +27,6 @@ import { RegistrationsCoreModule } from './registrations-core.module';
     FamilyRegistrationsRepository,
     FamilyRegistrationsService,
   ],
+  exports: [FamilyRegistrationsService],
 })
 export class RegistrationsOpsModule {}
