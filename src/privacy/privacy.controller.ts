@@ -64,7 +64,8 @@ export class PrivacyController {
   })
   @ApiForbiddenResponse({ description: 'forbidden: the password is wrong (nothing changed)', type: ProblemSchema })
   @ApiConflictResponse({
-    description: 'invalid_transition: the account created events, programs or students (an admin hands them over first)',
+    description:
+      'invalid_transition: the account created events, programs or students (an admin hands them over first)',
     type: ProblemSchema,
   })
   @ApiTooManyRequestsResponse({ description: 'rate_limited: too many wrong passwords', type: ProblemSchema })

@@ -155,7 +155,9 @@ export class StudentsService {
         if (next === undefined) continue;
         const value = typeof next === 'object' ? { ...next } : next;
         if (same(read(st), value)) continue;
-        changes[field] = SENSITIVE_AUDIT_FIELDS.includes(field) ? { changed: true as const } : { from: read(st), to: value };
+        changes[field] = SENSITIVE_AUDIT_FIELDS.includes(field)
+          ? { changed: true as const }
+          : { from: read(st), to: value };
         write(st, value as never);
       }
       if (dto.status && dto.status !== st.status) await this.move(m, st, dto.status, caller);

@@ -79,7 +79,8 @@ export class MailExport {
   @ApiProperty({
     nullable: true,
     type: String,
-    description: "an organizer's message's subject; other kinds are named by `kind` (their subject is written when sent)",
+    description:
+      "an organizer's message's subject; other kinds are named by `kind` (their subject is written when sent)",
   })
   subject: string | null;
   @ApiProperty({ enum: ['en', 'zh-CN', 'ne'] })
