@@ -8,6 +8,8 @@ import { Erasure } from './erasure.entity';
 export interface ErasableRegistration {
   id: string;
   eventId: string;
+  /** As given (its mail went there), before the erasure replaces it. */
+  contactEmail: string;
   status: string;
   /** The event has not ended: an active registration of it is cancelled before it is erased. */
   upcoming: boolean;
@@ -57,7 +59,8 @@ export class ErasureRepository {
   /** The account's registrations, events in id order (the order their locks are taken in). */
   registrationsOfUser(m: EntityManager, userId: string): Promise<ErasableRegistration[]> {
     return m.query(
-      `SELECT r.id, r.event_id AS "eventId", r.status, e.ends_at > now() AS upcoming
+      `SELECT r.id, r.event_id AS "eventId", r.contact_email AS "contactEmail", r.status,
+              e.ends_at > now() AS upcoming
        FROM registrations r JOIN events e ON e.id = r.event_id
        WHERE r.user_id = $1 ORDER BY r.event_id, r.id`,
       [userId],
@@ -67,7 +70,8 @@ export class ErasureRepository {
   /** Registrations made without an account under this contact email (an admin's erasure on request). */
   guestRegistrationsOfEmail(m: EntityManager, email: string): Promise<ErasableRegistration[]> {
     return m.query(
-      `SELECT r.id, r.event_id AS "eventId", r.status, e.ends_at > now() AS upcoming
+      `SELECT r.id, r.event_id AS "eventId", r.contact_email AS "contactEmail", r.status,
+              e.ends_at > now() AS upcoming
        FROM registrations r JOIN events e ON e.id = r.event_id
        WHERE r.contact_email = $1 AND r.user_id IS NULL ORDER BY r.event_id, r.id`,
       [email.toLowerCase()],
@@ -76,7 +80,8 @@ export class ErasureRepository {
 
   async registration(m: EntityManager, id: string): Promise<ErasableRegistration | null> {
     const rows: ErasableRegistration[] = await m.query(
-      `SELECT r.id, r.event_id AS "eventId", r.status, e.ends_at > now() AS upcoming
+      `SELECT r.id, r.event_id AS "eventId", r.contact_email AS "contactEmail", r.status,
+              e.ends_at > now() AS upcoming
        FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.id = $1`,
       [id],
     );
@@ -105,20 +110,24 @@ export class ErasureRepository {
   }
 
   /**
-   * The outbox rows addressed to the person or about their registrations or account: pending ones
-   * are never sent, sent ones leave the admins' log. Answers how many went.
+   * The outbox rows addressed to the person (the account's email: everything written to it) or
+   * about their registrations (each written to the registration's contact email): pending ones are
+   * never sent, sent ones leave the admins' log. Found through the recipient's index. Answers how
+   * many went.
    */
   async purgeMail(
     m: EntityManager,
-    who: { email: string | null; registrationIds: string[]; userId: string | null },
+    who: { email: string | null; registrations: ErasableRegistration[] },
   ): Promise<number> {
+    const email = who.email?.toLowerCase() ?? null;
+    const addresses = [...new Set([...(email ? [email] : []), ...who.registrations.map((r) => r.contactEmail)])];
+    if (!addresses.length) return 0;
     const rows: unknown[] = await m.query(
       `DELETE FROM notifications
-       WHERE ($1::text IS NOT NULL AND recipient_email = $1)
-          OR payload ->> 'registrationId' = ANY($2::text[])
-          OR ($3::text IS NOT NULL AND payload ->> 'userId' = $3)
+       WHERE recipient_email = ANY($1::text[])
+         AND (recipient_email = $2 OR payload ->> 'registrationId' = ANY($3::text[]))
        RETURNING 1`,
-      [who.email?.toLowerCase() ?? null, who.registrationIds, who.userId],
+      [addresses, email, who.registrations.map((r) => r.id)],
     );
     return rows.length;
   }

@@ -67,7 +67,7 @@ export class ErasureService {
     }
     const out = await this.repo.transaction(async (m) => {
       const regs = await this.repo.guestRegistrationsOfEmail(m, address);
-      const tally = await this.eraseRegistrations(m, regs, { email: address, userId: null });
+      const tally = await this.eraseRegistrations(m, regs, { email: address });
       return this.repo.record(m, { subject: 'email', subjectId: null, actorId: admin.id, ...tally });
     });
     this.logger.log({ erasureId: out.id, actorId: admin.id, registrations: out.registrations }, 'erased on request');
@@ -85,7 +85,7 @@ export class ErasureService {
     }
     const out = await this.repo.transaction(async (m) => {
       const found = await this.repo.registration(m, r.id);
-      const tally = await this.eraseRegistrations(m, found ? [found] : [], { email: null, userId: null });
+      const tally = await this.eraseRegistrations(m, found ? [found] : [], { email: null });
       return this.repo.record(m, { subject: 'registration', subjectId: r.id, actorId: null, ...tally });
     });
     this.logger.log({ erasureId: out.id, registrationId: r.id, cancelled: out.cancelled }, 'registration erased');
@@ -104,7 +104,7 @@ export class ErasureService {
       }
       const regs = await this.repo.registrationsOfUser(m, user.id);
       if (alsoEmail) regs.push(...(await this.repo.guestRegistrationsOfEmail(m, alsoEmail)));
-      const tally = await this.eraseRegistrations(m, regs, { email: user.email, userId: user.id });
+      const tally = await this.eraseRegistrations(m, regs, { email: user.email });
       const sponsorships = await this.repo.sponsorshipsOf(m, user.id);
       for (const s of sponsorships) {
         if (s.status === 'active') await this.sponsorships.endIn(m, s, null, 'sponsor_erased');
@@ -134,7 +134,7 @@ export class ErasureService {
   private async eraseRegistrations(
     m: EntityManager,
     regs: ErasableRegistration[],
-    who: { email: string | null; userId: string | null },
+    who: { email: string | null },
   ): Promise<Tally> {
     let cancelled = 0;
     regs.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
@@ -143,7 +143,7 @@ export class ErasureService {
     }
     const ids = regs.map((r) => r.id);
     // The mail first: the cancellation just written (and anything queued for them) is never sent.
-    const mails = await this.repo.purgeMail(m, { email: who.email, registrationIds: ids, userId: who.userId });
+    const mails = await this.repo.purgeMail(m, { email: who.email, registrations: regs });
     await this.repo.scrubRegistrations(m, ids);
     return { registrations: ids.length, cancelled, mails, sponsorships: 0 };
   }

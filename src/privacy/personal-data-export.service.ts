@@ -70,14 +70,21 @@ export class PersonalDataExportService {
         photos: r.consents.photos,
         givenAt: r.createdAt,
       })),
-      mails: await this.mails(user.email, user.id),
+      mails: await this.mails(user.email, registrations),
       sponsorships,
       statements,
     };
   }
 
-  /** Mails addressed to the account's email or about the account, newest first. */
-  private async mails(email: string, userId: string): Promise<MailExport[]> {
+  /**
+   * Mails written to the account's email, and those about its registrations (written to their
+   * contact email, which may differ), newest first.
+   */
+  private async mails(
+    email: string,
+    registrations: { id: string; contact: { email: string } }[],
+  ): Promise<MailExport[]> {
+    const addresses = [...new Set([email, ...registrations.map((r) => r.contact.email)])];
     const rows: {
       id: string;
       kind: string;
@@ -88,9 +95,10 @@ export class PersonalDataExportService {
       sent_at: Date | null;
     }[] = await this.db.query(
       `SELECT id, kind, status, payload ->> 'subject' AS subject, locale, created_at, sent_at
-       FROM notifications WHERE recipient_email = $1 OR payload ->> 'userId' = $2
+       FROM notifications
+       WHERE recipient_email = ANY($1::text[]) AND (recipient_email = $2 OR payload ->> 'registrationId' = ANY($3::text[]))
        ORDER BY created_at DESC, id`,
-      [email, userId],
+      [addresses, email, registrations.map((r) => r.id)],
     );
     return rows.map((r) => ({
       id: r.id,
