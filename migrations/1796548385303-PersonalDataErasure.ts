@@ -29,6 +29,16 @@ export class PersonalDataErasure1796548385303 implements MigrationInterface {
          "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
          CONSTRAINT "PK_4f2c0a9f8284d4e1906cb029caf" PRIMARY KEY ("id"))`,
     );
+    await this.scrubAuditTrail(queryRunner);
+  }
+
+  /**
+   * The entries of the students' audit trail written before it stopped keeping sensitive values:
+   * full name, birth date, region and guardian become `{ changed: true }` (as
+   * `SENSITIVE_AUDIT_FIELDS` in students.service.ts records them now), and a consent's `grantedBy`
+   * goes. A method of its own so that a test can run it on entries shaped as they were.
+   */
+  async scrubAuditTrail(queryRunner: { query(sql: string): Promise<unknown> }): Promise<void> {
     await queryRunner.query(
       `UPDATE student_audit SET changes = (
          SELECT jsonb_object_agg(k, CASE WHEN k IN ('fullName', 'birthDate', 'region', 'guardian')

@@ -6,6 +6,7 @@ import { bearer, createUser, TestUser } from './factories/users';
 import { createApp, TestApp } from './utils/create-app';
 import { expectProblem } from './utils/problem';
 import { resetDb, resetRateLimits } from './utils/reset-db';
+import { PersonalDataErasure1796548385303 } from '../migrations/1796548385303-PersonalDataErasure';
 import { REDIS } from '../src/redis/redis.module';
 
 const api = '/api/v1';
@@ -149,6 +150,8 @@ describe('personal data: export and erasure', () => {
       expect(res.body.mails).toBeGreaterThan(0);
 
       expect(await whereFound(t, needles)).toEqual([]);
+      // Nor the former account's id, in the trail of who sponsored whom or anywhere else in text.
+      expect(await whereFound(t, [u.id])).toEqual([]);
 
       // Sessions are gone with the account.
       expectProblem(await request(t.http).get(`${api}/me`).set(bearer(u)), 401, 'unauthenticated');
@@ -361,6 +364,45 @@ describe('personal data: export and erasure', () => {
         [st.id, `%${oldPhone}%`, '%Sita%'],
       );
       expect(n).toBe(0);
+    });
+
+    it('should have rewritten the entries written before, keeping what a former sponsor’s view needs', async () => {
+      const program = await sponsorshipProgram(t, organizer);
+      const st = await createStudent(t, organizer, program.id);
+      // As the trail used to keep them.
+      await t.db.query(
+        `INSERT INTO student_audit (student_id, actor_id, action, changes) VALUES
+           ($1, $2, 'updated', $3), ($1, $2, 'consent.granted', $4)`,
+        [
+          st.id,
+          organizer.id,
+          JSON.stringify({
+            guardian: { from: { name: 'Old Guardian', phone: '+977 1 111' }, to: { name: 'New', phone: '+977 1 222' } },
+            fullName: { from: 'Old Full Name', to: 'New Full Name' },
+            gradeLevel: { from: 'Grade 7', to: 'Grade 8' },
+          }),
+          JSON.stringify({
+            purpose: 'photos',
+            grantedBy: 'Old Guardian (mother)',
+            grantedAt: '2025-01-01T00:00:00.000Z',
+          }),
+        ],
+      );
+      await new PersonalDataErasure1796548385303().scrubAuditTrail(t.db);
+      const rows: { action: string; changes: unknown }[] = await t.db.query(
+        `SELECT action, changes FROM student_audit WHERE student_id = $1 AND action IN ('updated', 'consent.granted') ORDER BY id`,
+        [st.id],
+      );
+      expect(rows.map((r) => r.changes)).toEqual([
+        { purpose: 'share_progress', grantedAt: '2025-01-10T00:00:00.000Z', expiresAt: null },
+        {
+          guardian: { changed: true },
+          fullName: { changed: true },
+          gradeLevel: { from: 'Grade 7', to: 'Grade 8' },
+        },
+        { purpose: 'photos', grantedAt: '2025-01-01T00:00:00.000Z' },
+      ]);
+      expect(await whereFound(t, ['Old Guardian', 'Old Full Name', '+977 1 111'])).toEqual([]);
     });
   });
 });
