@@ -332,8 +332,19 @@ describe('personal data: export and erasure', () => {
       expect(res.body).toMatchObject({ subject: 'account', account: true, registrations: 1, cancelled: 1 });
       expect(await whereFound(t, [tag])).toEqual([]);
       expectProblem(await request(t.http).get(`${api}/me`).set(bearer(u)), 401, 'unauthenticated');
-      const [row] = await t.db.query(`SELECT actor_id FROM erasures WHERE id = $1`, [res.body.id]);
-      expect(row.actor_id).toBe(admin.id);
+      const log = await request(t.http).get(`${api}/admin/erasures?limit=100`).set(bearer(admin)).expect(200);
+      expect(log.body.items.find((e: { id: string }) => e.id === res.body.id)).toEqual({
+        id: res.body.id,
+        subject: 'account',
+        subjectId: u.id,
+        actorId: admin.id,
+        registrations: 1,
+        cancelled: 1,
+        mails: res.body.mails,
+        sponsorships: 0,
+        at: res.body.at,
+      });
+      expectProblem(await request(t.http).get(`${api}/admin/erasures`).set(bearer(organizer)), 403, 'forbidden');
       const seen = await request(t.http).get(`${api}/registrations/${asGuest.id}`).set(bearer(organizer)).expect(200);
       expect(seen.body).toMatchObject({
         status: 'cancelled',

@@ -184,6 +184,11 @@ export class ErasureRepository {
     await m.query('DELETE FROM users WHERE id = $1', [id]);
   }
 
+  /** The log of erasures, newest first. */
+  page(offset: number, limit: number): Promise<[Erasure[], number]> {
+    return this.db.getRepository(Erasure).findAndCount({ order: { at: 'DESC', id: 'ASC' }, skip: offset, take: limit });
+  }
+
   record(m: EntityManager, values: Omit<Erasure, 'id' | 'at'>): Promise<Erasure> {
     return m.getRepository(Erasure).save(m.getRepository(Erasure).create(values));
   }

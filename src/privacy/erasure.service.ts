@@ -7,7 +7,8 @@ import { ConflictError, ForbiddenError } from '../common/errors';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { SponsorshipsService } from '../sponsorships/sponsorships.service';
 import { UsersRepository } from '../users/users.repository';
-import { ErasureResponse } from './dto/privacy.dto';
+import { offsetOf, Page, PageQuery, pageOf } from '../common/pagination';
+import { ErasureRecordResponse, ErasureResponse } from './dto/privacy.dto';
 import { Erasure } from './erasure.entity';
 import { ErasableRegistration, ErasureRepository } from './erasure.repository';
 
@@ -90,6 +91,25 @@ export class ErasureService {
     });
     this.logger.log({ erasureId: out.id, registrationId: r.id, cancelled: out.cancelled }, 'registration erased');
     return toResponse(out, false);
+  }
+
+  async log(q: PageQuery): Promise<Page<ErasureRecordResponse>> {
+    const [rows, total] = await this.repo.page(offsetOf(q), q.limit);
+    return pageOf(
+      rows.map((e) => ({
+        id: e.id,
+        subject: e.subject,
+        subjectId: e.subjectId,
+        actorId: e.actorId,
+        registrations: e.registrations,
+        cancelled: e.cancelled,
+        mails: e.mails,
+        sponsorships: e.sponsorships,
+        at: e.at.toISOString(),
+      })),
+      total,
+      q,
+    );
   }
 
   private async eraseAccount(userId: string, actorId: string | null, alsoEmail?: string): Promise<ErasureResponse> {

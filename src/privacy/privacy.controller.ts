@@ -19,7 +19,15 @@ import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { UuidParam } from '../common/ids';
 import type { Locale } from '../common/locales';
 import { ApiBodyErrors, ApiNotFound, ProblemSchema } from '../common/openapi';
-import { AdminErasureDto, EraseAccountDto, ErasureResponse, PersonalDataExport } from './dto/privacy.dto';
+import { Page, PageQuery } from '../common/pagination';
+import {
+  AdminErasureDto,
+  EraseAccountDto,
+  ErasureRecordPage,
+  ErasureRecordResponse,
+  ErasureResponse,
+  PersonalDataExport,
+} from './dto/privacy.dto';
 import { ErasureService } from './erasure.service';
 import { PersonalDataExportService } from './personal-data-export.service';
 
@@ -96,6 +104,14 @@ export class PrivacyController {
     @Headers('x-manage-token') token?: string,
   ): Promise<ErasureResponse> {
     return this.erasure.eraseRegistration(id, { caller, manageToken: token });
+  }
+
+  @Get('admin/erasures')
+  @Authenticated('admin')
+  @ApiOkResponse({ type: ErasureRecordPage, description: 'every erasure, newest first: who asked and how much went' })
+  @ApiBodyErrors()
+  erasures(@Query() q: PageQuery): Promise<Page<ErasureRecordResponse>> {
+    return this.erasure.log(q);
   }
 
   @Post('admin/erasures')

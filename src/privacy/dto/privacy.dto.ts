@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageSchema } from '../../common/pagination';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { trim } from '../../common/validators';
@@ -48,6 +49,40 @@ export class ErasureResponse {
   @ApiProperty({ format: 'date-time' })
   at: string;
 }
+
+/** An erasure as the admins' log shows it: what kind, who asked, how much went; never what. */
+export class ErasureRecordResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ enum: ERASURE_SUBJECTS })
+  subject: ErasureSubject;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: "the former account's or the registration's id (it names no one any more)",
+  })
+  subjectId: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'the admin who erased on request; null: the person themselves',
+  })
+  actorId: string | null;
+  @ApiProperty()
+  registrations: number;
+  @ApiProperty()
+  cancelled: number;
+  @ApiProperty()
+  mails: number;
+  @ApiProperty()
+  sponsorships: number;
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+}
+
+export const ErasureRecordPage = PageSchema(ErasureRecordResponse);
 
 export class HouseholdExport {
   @ApiProperty({ type: [MemberResponse] })

@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["PrivacyController_erasures"];
         put?: never;
         post: operations["PrivacyController_eraseOnRequest"];
         delete?: never;
@@ -1288,6 +1288,34 @@ export interface components {
             /** @description the account's password, entered again */
             password: string;
         };
+        ErasureRecordPage: {
+            items: components["schemas"]["ErasureRecordResponse"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        ErasureRecordResponse: {
+            /**
+             * Format: uuid
+             * @description the admin who erased on request; null: the person themselves
+             */
+            actorId: string | null;
+            /** Format: date-time */
+            at: string;
+            cancelled: number;
+            /** Format: uuid */
+            id: string;
+            mails: number;
+            registrations: number;
+            sponsorships: number;
+            /** @enum {string} */
+            subject: "account" | "registration" | "email";
+            /**
+             * Format: uuid
+             * @description the former account's or the registration's id (it names no one any more)
+             */
+            subjectId: string | null;
+        };
         ErasureResponse: {
             /** @description whether an account was deleted */
             account: boolean;
@@ -2077,6 +2105,74 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    PrivacyController_erasures: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every erasure, newest first: who asked and how much went */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRecordPage"];
+                };
+            };
+            /** @description invalid_request: malformed JSON, unknown or bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: role may not act */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     PrivacyController_eraseOnRequest: {
         parameters: {
             query?: never;
