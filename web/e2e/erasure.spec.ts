@@ -73,3 +73,23 @@ test('a family downloads its data, then deletes its account, and the waiting fam
   });
   expect(theirs.data?.status).toBe('confirmed');
 });
+
+test('a guest removes the family’s details from the manage page, and the link then opens nothing', async ({ page }) => {
+  const event = await publishedEvent(await organizer());
+  const guest = await guestRegisters(event.id, 'Dolma Tamang', 2);
+  await page.goto(`/registrations/${guest.id}#token=${guest.manageToken}`);
+  await expect(page.getByText('Confirmed for 2 people')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Remove our details' }).click();
+  await expect(page.getByText('Remove your details from this registration for good?')).toBeFocused();
+  await page.getByRole('button', { name: 'Yes, remove them' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your details are removed');
+
+  const after = await client().GET('/api/v1/registrations/{id}', {
+    params: { path: { id: guest.id } },
+    headers: { 'X-Manage-Token': guest.manageToken! },
+  });
+  expect(after.response.status).toBe(404);
+  const seats = await client().GET('/api/v1/events/{idOrSlug}', { params: { path: { idOrSlug: event.slug } } });
+  expect(seats.data?.seatsTaken).toBe(0);
+});
