@@ -142,10 +142,10 @@ export class ErasureRepository {
     );
   }
 
-  /** The sponsor's sponsorships, locked. */
+  /** The sponsor's sponsorships (ending one takes its locks, student first, as every ending does). */
   sponsorshipsOf(m: EntityManager, userId: string): Promise<{ id: string; studentId: string; status: string }[]> {
     return m.query(
-      `SELECT id, student_id AS "studentId", status FROM sponsorships WHERE sponsor_user_id = $1 ORDER BY id FOR UPDATE`,
+      `SELECT id, student_id AS "studentId", status FROM sponsorships WHERE sponsor_user_id = $1 ORDER BY id`,
       [userId],
     );
   }
