@@ -206,6 +206,14 @@ describe('personal data: export and erasure', () => {
       await request(t.http).get(`${api}/me`).set(bearer(u)).expect(200);
       await request(t.http).get(`${api}/me`).set(bearer(organizer)).expect(200);
     });
+
+    it('should count wrong passwords as failed logins, so a borrowed session cannot guess it', async () => {
+      const u = await createUser(t);
+      const erase = (password: string) => request(t.http).delete(`${api}/me`).set(bearer(u)).send({ password });
+      for (let i = 0; i < 5; i++) expectProblem(await erase(`guess ${i}`), 403, 'forbidden');
+      expectProblem(await erase(u.password), 429, 'rate_limited');
+      await request(t.http).get(`${api}/me`).set(bearer(u)).expect(200);
+    });
   });
 
   describe('GET /me/export', () => {
