@@ -15,6 +15,8 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 @Index('notifications_due_idx', { synchronize: false })
 @Index('notifications_lease_idx', ['leaseExpiresAt'], { where: "status = 'sending'" })
 @Index('notifications_admin_idx', ['status', 'kind', 'createdAt'])
+// An erasure's purge and an export's list of the mails written to one address.
+@Index('notifications_recipient_idx', ['recipientEmail'])
 @Check('notifications_status_check', "status IN ('pending', 'sending', 'sent', 'failed', 'skipped')")
 @Check('notifications_recipient_check', "kind LIKE 'fanout.%' OR recipient_email IS NOT NULL")
 export class Notification {

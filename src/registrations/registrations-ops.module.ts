@@ -32,5 +32,6 @@ import { RegistrationsCoreModule } from './registrations-core.module';
     FamilyRegistrationsRepository,
     FamilyRegistrationsService,
   ],
+  exports: [FamilyRegistrationsService],
 })
 export class RegistrationsOpsModule {}

@@ -6,7 +6,7 @@ import { returning } from '../database/sql';
 import { Event } from '../events/event.entity';
 import { OUTBOX_WAKE, outboxInsert, OutboxRow } from '../notifications/outbox';
 import type { Locale } from '../users/user.entity';
-import { Attendee, Consents, Registration, RegistrationStatus } from './registration.entity';
+import { Attendee, Consents, ERASED_EMAIL_PREFIX, Registration, RegistrationStatus } from './registration.entity';
 
 export interface NewRegistration {
   eventId: string;
@@ -353,8 +353,10 @@ export class RegistrationsRepository {
               party_size AS "partySize"
        FROM registrations
        WHERE event_id = $1 AND status <> 'cancelled' AND ($2::uuid IS NULL OR id > $2::uuid)
+         AND left(contact_email, $4) <> $5
        ORDER BY id LIMIT $3 ${forUpdate ? 'FOR UPDATE' : ''}`,
-      [eventId, cursor, limit],
+      // An erased family (its event over: erasure cancels the others) has no address to write to.
+      [eventId, cursor, limit, ERASED_EMAIL_PREFIX.length, ERASED_EMAIL_PREFIX],
     );
   }
 

@@ -1,5 +1,21 @@
 // Generated from the api's /docs-json by scripts/api-types.mjs (`npm run web:api-types`). Do not edit.
 export interface paths {
+    "/api/v1/admin/erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PrivacyController_erasures"];
+        put?: never;
+        post: operations["PrivacyController_eraseOnRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -346,10 +362,26 @@ export interface paths {
         get: operations["UsersController_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["PrivacyController_eraseMe"];
         options?: never;
         head?: never;
         patch: operations["UsersController_updateMe"];
+        trace?: never;
+    };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PrivacyController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/household/members": {
@@ -555,6 +587,22 @@ export interface paths {
         put?: never;
         post: operations["RegistrationsController_cancel"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["PrivacyController_eraseRegistration"];
         options?: never;
         head?: never;
         patch?: never;
@@ -868,6 +916,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdminErasureDto: {
+            /**
+             * @description the account with this email, and every registration made without an account under it
+             * @example mei@example.org
+             */
+            email: string;
+        };
         AttendeeDto: {
             /**
              * Format: date
@@ -1098,6 +1153,19 @@ export interface components {
             grantedBy: string;
             /** @enum {string} */
             purpose: "share_progress" | "photos";
+        };
+        ConsentExport: {
+            dataProcessing: boolean;
+            /** Format: uuid */
+            eventId: string;
+            /**
+             * Format: date-time
+             * @description when it was given (with the registration)
+             */
+            givenAt: string;
+            photos: boolean;
+            /** Format: uuid */
+            registrationId: string;
         };
         ConsentResponse: {
             expiresAt: string | null;
@@ -1370,6 +1438,56 @@ export interface components {
             /** Format: uuid */
             studentId: string;
         };
+        EraseAccountDto: {
+            /** @description the account's password, entered again */
+            password: string;
+        };
+        ErasureRecordPage: {
+            items: components["schemas"]["ErasureRecordResponse"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        ErasureRecordResponse: {
+            /**
+             * Format: uuid
+             * @description the admin who erased on request; null: the person themselves
+             */
+            actorId: string | null;
+            /** Format: date-time */
+            at: string;
+            cancelled: number;
+            /** Format: uuid */
+            id: string;
+            mails: number;
+            registrations: number;
+            sponsorships: number;
+            /** @enum {string} */
+            subject: "account" | "registration" | "email";
+            /**
+             * Format: uuid
+             * @description the former account's or the registration's id (it names no one any more)
+             */
+            subjectId: string | null;
+        };
+        ErasureResponse: {
+            /** @description whether an account was deleted */
+            account: boolean;
+            /** Format: date-time */
+            at: string;
+            /** @description of those, active ones cancelled first (seats freed, the waitlist promoted) */
+            cancelled: number;
+            /** Format: uuid */
+            id: string;
+            /** @description outbox rows purged */
+            mails: number;
+            /** @description registrations whose personal fields were removed */
+            registrations: number;
+            /** @description sponsorships that lost their sponsor (their payments stay) */
+            sponsorships: number;
+            /** @enum {string} */
+            subject: "account" | "registration" | "email";
+        };
         EventBaseResponse: {
             description: string;
             summary: string;
@@ -1561,6 +1679,9 @@ export interface components {
             /** @example mother */
             relationship: string;
         };
+        HouseholdExport: {
+            members: components["schemas"]["MemberResponse"][];
+        };
         LoginDto: {
             /** @example mei@example.org */
             email: string;
@@ -1570,6 +1691,22 @@ export interface components {
              * @enum {string}
              */
             session?: "cookie";
+        };
+        MailExport: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example registration.confirmed */
+            kind: string;
+            /** @enum {string} */
+            locale: "en" | "zh-CN" | "ne";
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "skipped";
+            /** @description an organizer's message's subject; other kinds are named by `kind` (their subject is written when sent) */
+            subject: string | null;
         };
         MemberPage: {
             items: components["schemas"]["MemberResponse"][];
@@ -1713,6 +1850,23 @@ export interface components {
             /** Format: date */
             receivedOn: string;
             reference: string;
+        };
+        PersonalDataExport: {
+            consents: components["schemas"]["ConsentExport"][];
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description as GET /me/household/members, every page */
+            household: components["schemas"]["HouseholdExport"];
+            /** @description mails written to the account, newest first */
+            mails: components["schemas"]["MailExport"][];
+            /** @description as GET /me */
+            profile: components["schemas"]["UserResponse"];
+            /** @description as GET /me/registrations, every page: attendees, answers and consents included */
+            registrations: components["schemas"]["MyRegistrationResponse"][];
+            /** @description as GET /me/sponsorships, every page, with payments */
+            sponsorships: components["schemas"]["SponsorshipResponse"][];
+            /** @description each sponsorship’s statement for every year it ran */
+            statements: components["schemas"]["StatementResponse"][];
         };
         ProblemSchema: {
             /** @example invalid_request */
@@ -1974,8 +2128,11 @@ export interface components {
             payments: components["schemas"]["PaymentResponse"][];
             /** Format: uuid */
             programId: string;
-            /** Format: uuid */
-            sponsorUserId: string;
+            /**
+             * Format: uuid
+             * @description null once the sponsor erased their account
+             */
+            sponsorUserId: string | null;
             /** Format: date */
             startDate: string;
             /** @enum {string} */
@@ -2175,6 +2332,168 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    PrivacyController_erasures: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every erasure, newest first: who asked and how much went */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRecordPage"];
+                };
+            };
+            /** @description invalid_request: malformed JSON, unknown or bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: role may not act */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    PrivacyController_eraseOnRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 to 200 printable ASCII characters, unique per attempt (a random uuid is best), kept 24 h per caller and endpoint. A retry with the same key and the same JSON body (key order aside) gets the first answer again, status and body, with the header Idempotent-Replayed: true. A 400 (bad fields), 429 or 5xx answer is not kept: fix and retry under the same key. A bad value is a 400 invalid_request. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminErasureDto"];
+            };
+        };
+        responses: {
+            /** @description for someone who cannot sign in: the account with this email and the registrations made without an account under it are erased as DELETE /me would; recorded without the email */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResponse"];
+                };
+            };
+            /** @description invalid_request: malformed JSON, unknown or bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: role may not act */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description invalid_transition: the account created events, programs or students
+             *
+             *     idempotency_in_flight: the first request with this Idempotency-Key is still being processed
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description idempotency_key_reused: this Idempotency-Key came before with a different body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -3800,6 +4119,93 @@ export interface operations {
             };
         };
     };
+    PrivacyController_eraseMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseAccountDto"];
+            };
+        };
+        responses: {
+            /** @description the account, its household and its sessions are gone; its registrations keep their counts without any personal field (active ones cancelled first); its mail is purged; a sponsor’s payments stay without the name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResponse"];
+                };
+            };
+            /** @description invalid_request: malformed JSON, unknown or bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: the password is wrong (nothing changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description invalid_transition: the account created events, programs or students (an admin hands them over first) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description rate_limited: too many wrong passwords */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     UsersController_updateMe: {
         parameters: {
             query?: never;
@@ -3850,6 +4256,41 @@ export interface operations {
             };
             /** @description unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    PrivacyController_export: {
+        parameters: {
+            query?: {
+                /** @description the language to answer in; wins over Accept-Language and the account locale. zh is zh-CN. */
+                lang?: "en" | "zh-CN" | "ne" | "zh";
+            };
+            header?: {
+                /** @description used when ?lang= is absent: the best of en, zh-CN and ne; else the account locale, else the content language */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description everything Kinship holds about the account, as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExport"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4790,6 +5231,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegistrationResponse"];
+                };
+            };
+            /** @description not_found: the registration (or not yours) is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    PrivacyController_eraseRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a guest's manage token */
+                "x-manage-token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the registration keeps its counts without any personal field (cancelled first if active; its mail purged); the manage link stops working */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResponse"];
+                };
+            };
+            /** @description forbidden: organizers do not erase a family’s data */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
                 };
             };
             /** @description not_found: the registration (or not yours) is absent or not visible to the caller */
