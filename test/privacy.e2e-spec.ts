@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { daysFromNow, createPublishedEvent, TestEvent } from './factories/events';
 import { adult, child, register, TestRegistration } from './factories/registrations';
+import { createProgram } from './factories/programs';
 import { createSponsorship, createStudent, recordPayment, sponsorshipProgram } from './factories/sponsorship';
 import { bearer, createUser, TestUser } from './factories/users';
 import { createApp, TestApp } from './utils/create-app';
@@ -60,8 +61,11 @@ describe('personal data: export and erasure', () => {
   afterAll(async () => t.close());
 
   /** An event that took place: registered and checked in while upcoming, then moved into the past. */
-  async function pastEventWith(families: { caller?: TestUser; r?: Parameters<typeof register>[2] }[]) {
-    const event = await createPublishedEvent(t, organizer, { capacity: 20 });
+  async function pastEventWith(
+    families: { caller?: TestUser; r?: Parameters<typeof register>[2] }[],
+    overrides: Record<string, unknown> = {},
+  ) {
+    const event = await createPublishedEvent(t, organizer, { capacity: 20, ...overrides });
     const regs: TestRegistration[] = [];
     for (const f of families) regs.push(await register(t, event.id, { ...f.r, caller: f.caller }));
     for (const r of regs) {
@@ -98,11 +102,19 @@ describe('personal data: export and erasure', () => {
       const party = [adult(name), { memberId: member.body.id }];
 
       // Its mail went to another address of theirs: erasure finds it by the registration.
-      const { event: past } = await pastEventWith([
-        { caller: u, r: { contact: { ...contact, email: `meiling.${tag}.work@example.org` }, attendees: party } },
-        { r: { attendees: [adult('Another Parent'), child('Another Child')] } },
-      ]);
+      const series = await createProgram(t, organizer);
+      const { event: past } = await pastEventWith(
+        [
+          { caller: u, r: { contact: { ...contact, email: `meiling.${tag}.work@example.org` }, attendees: party } },
+          { r: { attendees: [adult('Another Parent'), child('Another Child')] } },
+        ],
+        { programId: series.id },
+      );
       const pastBefore = await stats(past);
+      const report = async () =>
+        (await request(t.http).get(`${api}/programs/${series.id}/report`).set(bearer(organizer)).expect(200)).body;
+      const reportBefore = await report();
+      expect(reportBefore.totals).toMatchObject({ families: 2, persons: 4, children: 2, checkedInPersons: 4 });
 
       const upcoming = await createPublishedEvent(t, organizer, { capacity: 3 });
       const mine = await register(t, upcoming.id, {
@@ -157,6 +169,7 @@ describe('personal data: export and erasure', () => {
       expectProblem(await request(t.http).get(`${api}/me`).set(bearer(u)), 401, 'unauthenticated');
       // The past event's figures did not move; the upcoming one's seats went to the waitlist.
       expect(await stats(past)).toEqual(pastBefore);
+      expect(await report()).toEqual(reportBefore);
       const promoted = await request(t.http)
         .get(`${api}/registrations/${waiting.id}`)
         .set('X-Manage-Token', waiting.manageToken!)
