@@ -45,6 +45,18 @@ export default tseslint.config(
     },
   },
   {
+    // The web app's tests import describe, it and expect from vitest, which has the same API.
+    files: ['web/src/**/*.test.{ts,tsx}'],
+    settings: { jest: { version: 30, globalPackage: 'vitest' } },
+  },
+  {
+    // Playwright's own `forbidOnly` refuses .only in the browser tests; this refuses skips too.
+    files: ['web/e2e/**/*.spec.ts'],
+    plugins: { jest },
+    settings: { jest: { version: 30, globalPackage: '@playwright/test' } },
+    rules: { 'jest/no-focused-tests': 'error', 'jest/no-disabled-tests': 'error' },
+  },
+  {
     files: ['web/src/**/*.{ts,tsx}', 'web/*.{ts,mts}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: {
