@@ -173,6 +173,11 @@ describe('stale mail', () => {
     const waitlisted = await register(t, event.id);
     expect([confirmed.status, waitlisted.status]).toEqual(['confirmed', 'waitlisted']);
     await request(t.http)
+      .patch(`${api}/registrations/${confirmed.id}`)
+      .set('X-Manage-Token', confirmed.manageToken!)
+      .send({ attendees: [adult('Pema')] })
+      .expect(200);
+    await request(t.http)
       .patch(`${api}/events/${event.id}`)
       .set(bearer(organizer))
       .send({ venue: 'Riverside Park, Gate 2' })
@@ -192,6 +197,7 @@ describe('stale mail', () => {
     const changed = `event:${event.id}:changed:1`;
     const stale = await settled(t.db, [
       key(confirmed, 'confirmed'),
+      key(confirmed, 'changed:1'),
       reminder,
       `${changed}:${confirmed.id}`,
       key(waitlisted, 'waitlisted'),
@@ -200,6 +206,7 @@ describe('stale mail', () => {
     const skipped = { status: 'skipped', reason: 'the event is cancelled' };
     expect(stale).toEqual({
       [key(confirmed, 'confirmed')]: skipped,
+      [key(confirmed, 'changed:1')]: skipped,
       [reminder]: skipped,
       [`${changed}:${confirmed.id}`]: skipped,
       [key(waitlisted, 'waitlisted')]: skipped,
