@@ -231,22 +231,26 @@ describe('GET /events/:id/registrations/export.csv', () => {
       });
 
     it('should guard formulas by the same rule as the header', async () => {
-      const values = [
-        '=SUM(A1:A9)',
-        '+86',
-        '-2+3',
-        '@cmd',
-        '\tx',
-        '\rx',
-        'Mei Chen',
-        '陈美',
-        'a=b',
-        '',
-        ' =x',
-        "'x",
-        '\n=x',
+      // [value, the cell a spreadsheet gets]: a leading = + - @ tab or carriage return is guarded.
+      const cells: [string, string][] = [
+        ['=SUM(A1:A9)', "'=SUM(A1:A9)"],
+        ['+86', "'+86"],
+        ['-2+3', "'-2+3"],
+        ['@cmd', "'@cmd"],
+        ['\tx', "'\tx"],
+        ['\rx', "'\rx"],
+        ['Mei Chen', 'Mei Chen'],
+        ['陈美', '陈美'],
+        ['a=b', 'a=b'],
+        ['', ''],
+        [' =x', ' =x'],
+        ["'x", "'x"],
+        ['\n=x', '\n=x'],
       ];
-      expect(await cellsOf(safeCellSql('u.v'), values)).toEqual(values.map(safeCell));
+      const values = cells.map(([v]) => v);
+      const expected = cells.map(([, c]) => c);
+      expect(await cellsOf(safeCellSql('u.v'), values)).toEqual(expected);
+      expect(values.map(safeCell)).toEqual(expected); // the header's spelling of the rule
     });
 
     it('should write answers: choices joined with "; ", yes or no, numbers and text as they are', async () => {

@@ -3,7 +3,10 @@ import { INestApplicationContext } from '@nestjs/common';
 import { connect } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Outbox } from '../src/notifications/outbox';
+import request from 'supertest';
 import { REDIS } from '../src/redis/redis.module';
+import { createPublishedEvent } from './factories/events';
+import { bearer, createUser } from './factories/users';
 import { createApp, TestApp } from './utils/create-app';
 import { createWorker, FAST_MAIL } from './utils/create-worker';
 import { exitOf, freePort, startProcess, Started, waitUntil } from './utils/processes';
@@ -117,6 +120,93 @@ describe('mail under failure', () => {
         [ids],
       );
       expect(retried).toBeGreaterThan(0);
+    } finally {
+      w.child.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  it('should reach every family of a message exactly once when the worker is SIGKILLed mid-fan-out and another resumes it', async () => {
+    const families = 2000;
+    const organizer = await createUser(t, ['organizer']);
+    const event = await createPublishedEvent(t, organizer, { capacity: families });
+    // The families straight into the tables (through the api they would take most of a minute).
+    await t.db.query(
+      `INSERT INTO registrations (event_id, code, status, party_size, contact_name, contact_email, consents, locale, confirmed_at)
+       SELECT $1, 'F' || i, 'confirmed', 1, 'Family ' || i, 'fanout' || i || '@example.org', '{"dataProcessing":true}',
+              CASE WHEN i % 2 = 0 THEN 'en' ELSE 'zh-CN' END, now()
+       FROM generate_series(1, $2) AS i`,
+      [event.id, families],
+    );
+    await t.db.query(
+      `INSERT INTO registration_attendees (registration_id, event_id, position, name, category)
+       SELECT id, event_id, 0, contact_name, 'adult' FROM registrations WHERE event_id = $1`,
+      [event.id],
+    );
+    await t.db.query('UPDATE events SET seats_taken = $2 WHERE id = $1', [event.id, families]);
+
+    // The first worker expands in small batches, and the server holds each message long enough
+    // that none it sends is accepted before the kill: every mail counted below is the second's.
+    sink.delayMs = 10_000;
+    let w: Started = startProcess('worker.js', { ...workerEnv(), FANOUT_BATCH_SIZE: '25' });
+    try {
+      const sent = await request(t.http)
+        .post(`/api/v1/events/${event.id}/messages`)
+        .set(bearer(organizer))
+        .send({ subject: 'Parking', body: 'Use the north gate.' })
+        .expect(202);
+      expect(sent.body.recipients).toBe(families);
+      const fanout = `event:${event.id}:message:${sent.body.messageId}`;
+      const expanded = async () =>
+        (await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE dedupe_key LIKE $1`, [`${fanout}:%`]))[0]
+          .n as number;
+      await waitUntil(async () => (await expanded()) >= 200, 20_000, 'the fan-out under way');
+      w.child.kill('SIGKILL');
+      await exitOf(w.child);
+      // The proof that the kill landed mid-fan-out: the row still held, part of the families written.
+      const [held] = await t.db.query('SELECT status, fanout_cursor FROM notifications WHERE dedupe_key = $1', [
+        fanout,
+      ]);
+      const before = await expanded();
+      expect(held.status).toBe('sending');
+      expect(held.fanout_cursor).not.toBeNull();
+      expect(before).toBeLessThan(families);
+      expect(sink.received.filter((x) => x.subject.includes('Parking'))).toEqual([]);
+
+      sink.delayMs = 0;
+      w = startProcess('worker.js', { ...workerEnv(), MAIL_CONCURRENCY: '16', MAIL_POOL_SIZE: '5' });
+      await waitUntil(
+        async () => {
+          const [x] = await t.db.query(
+            `SELECT (SELECT status FROM notifications WHERE dedupe_key = $1) AS fanout,
+                    (SELECT count(*)::int FROM notifications
+                     WHERE dedupe_key LIKE $2 AND status IN ('pending', 'sending')) AS waiting`,
+            [fanout, `${fanout}:%`],
+          );
+          return x.fanout === 'sent' && x.waiting === 0;
+        },
+        60_000,
+        'the fan-out and every family’s mail to be done',
+      );
+      const [done] = await t.db.query(
+        'SELECT status, attempts, smtp_response FROM notifications WHERE dedupe_key = $1',
+        [fanout],
+      );
+      // Resumed from its cursor by a second attempt, not started over.
+      expect(done).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(done.smtp_response).toBe(`expanded to ${families - before} recipients`);
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM notifications WHERE dedupe_key LIKE $1 AND status = 'sent'`,
+        [`${fanout}:%`],
+      );
+      expect(n).toBe(families);
+
+      // At the server: each family once, and no one else.
+      const perAddress = new Map<string, number>();
+      for (const m of sink.received.filter((x) => x.subject.includes('Parking')))
+        perAddress.set(m.to, (perAddress.get(m.to) ?? 0) + 1);
+      const wanted = Array.from({ length: families }, (_, i) => `fanout${i + 1}@example.org`);
+      expect(wanted.filter((a) => perAddress.get(a) !== 1)).toEqual([]);
+      expect(perAddress.size).toBe(families);
     } finally {
       w.child.kill('SIGKILL');
     }

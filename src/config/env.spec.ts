@@ -62,12 +62,11 @@ describe('loadEnv', () => {
   });
 
   it('should never print a password found in a URL', () => {
+    const withoutPassword = expect.objectContaining({ message: expect.not.stringContaining('hunter2') });
     expect(() => loadEnv({ DATABASE_URL: 'mysql://me:hunter2@db/x' })).toThrow(/postgres/);
-    try {
-      loadEnv({ REDIS_URL: 'redis//me:hunter2@' });
-    } catch (e) {
-      expect(String(e)).not.toContain('hunter2');
-    }
+    expect(() => loadEnv({ DATABASE_URL: 'mysql://me:hunter2@db/x' })).toThrow(withoutPassword);
+    expect(() => loadEnv({ REDIS_URL: 'redis//me:hunter2@' })).toThrow(/REDIS_URL/);
+    expect(() => loadEnv({ REDIS_URL: 'redis//me:hunter2@' })).toThrow(withoutPassword);
   });
 
   it('should trim a trailing slash from PUBLIC_URL and lower-case ADMIN_EMAIL', () => {

@@ -187,15 +187,22 @@ export class RegistrationMailWorker implements OnModuleInit {
       manageUrl: this.manageUrl(r, row.locale),
     };
     const ticket = { ...base, code: r.code, partySize: r.partySize, attendees };
+    // A cancelled event's families get its cancellation (the fan-out that also cancels their
+    // registrations, a batch at a time): until it reaches them, their rows still read active, and
+    // a ticket, a waitlist place or news of the event would contradict it.
+    const eventCancelled = event.status === 'cancelled' ? new SkipMail('the event is cancelled') : null;
     switch (kind) {
       case 'registration.confirmed':
       case 'registration.promoted':
+        if (eventCancelled) return eventCancelled;
         return r.status === 'confirmed' ? ticket : new SkipMail(`the registration is ${r.status} now`);
       case 'registration.waitlisted':
+        if (eventCancelled) return eventCancelled;
         return r.status === 'waitlisted'
           ? { ...base, position: Number(p.position), partySize: r.partySize, attendees }
           : new SkipMail(`the registration is ${r.status} now`);
       case 'registration.changed':
+        if (eventCancelled) return eventCancelled;
         return r.status === 'cancelled'
           ? new SkipMail('the registration was cancelled since')
           : {
@@ -214,6 +221,7 @@ export class RegistrationMailWorker implements OnModuleInit {
           return new SkipMail('the event moved; a reminder for the new time is planned');
         return { ...base, code: r.code, partySize: r.partySize };
       case 'event.changed':
+        if (eventCancelled) return eventCancelled;
         return r.status === 'cancelled'
           ? new SkipMail('the registration was cancelled')
           : { ...base, changes: p.changes as never };
