@@ -32,7 +32,11 @@ export interface Consents {
  * email: partial unique indexes decide, not a prior read.
  */
 @Entity('registrations')
-@Index('registrations_active_email_uq', ['eventId', 'contactEmail'], { unique: true, where: "status <> 'cancelled'" })
+// A registration whose personal fields were removed has the email '' and holds no address.
+@Index('registrations_active_email_uq', ['eventId', 'contactEmail'], {
+  unique: true,
+  where: "status <> 'cancelled' AND contact_email <> ''",
+})
 @Index('registrations_active_user_uq', ['eventId', 'userId'], {
   unique: true,
   where: "status <> 'cancelled' AND user_id IS NOT NULL",
@@ -109,6 +113,14 @@ export class Registration {
 
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
+
+  /** The family asked (one-click link) for no more organizer messages or reminders of this event. */
+  @Column({ name: 'unsubscribed_at', type: 'timestamptz', nullable: true, select: false })
+  unsubscribedAt?: Date | null;
+
+  /** When the retention run removed its personal fields (contact, answers, attendees' names). */
+  @Column({ name: 'personal_data_removed_at', type: 'timestamptz', nullable: true, select: false })
+  personalDataRemovedAt?: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

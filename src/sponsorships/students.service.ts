@@ -96,6 +96,7 @@ export class StudentsService {
         guardianRelationship: dto.guardian.relationship,
         guardianPhone: dto.guardian.phone,
         status: 'waiting',
+        reducedAt: null,
         waitingSince: new Date(),
         sponsoredAt: null,
         graduatedAt: null,
