@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { client, organizer, publishedEvent, uniqueEmail } from './support/api';
 import { linkIn, mailTo } from './support/mail';
 
-test('a family stops an event’s messages from the link in the mail, in Chinese, and still hears of its registration', async ({
+test('a family stops an event’s messages from the link in the mail, in Chinese, and a changed link is refused', async ({
   page,
 }) => {
   const token = await organizer();
