@@ -375,9 +375,12 @@ export class RegistrationsRepository {
  * registrations instead, every batch. OFFSET 0 keeps each lookup a subquery of its own.
  */
 function heldBy(column: 'contact_email' | 'user_id', type: 'text' | 'uuid', event: string, list: string): string {
+  // The unique indexes are partial: the condition is spelled as their predicate, so the planner
+  // may use them (it cannot prove `contact_email <> ''` from `contact_email = w.key`).
+  const indexed = column === 'contact_email' ? `AND contact_email <> ''` : `AND user_id IS NOT NULL`;
   return `SELECT h.${column}::text FROM unnest(${list}::${type}[]) AS w(key)
           CROSS JOIN LATERAL (SELECT ${column} FROM registrations
-                              WHERE event_id = ${event} AND status <> 'cancelled' AND ${column} = w.key
+                              WHERE event_id = ${event} AND status <> 'cancelled' ${indexed} AND ${column} = w.key
                               OFFSET 0) h`;
 }
 
