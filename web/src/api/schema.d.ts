@@ -1603,7 +1603,7 @@ export interface components {
              * @description when a pending row is (or was) next due
              */
             nextAttemptAt: string;
-            /** @description null on a fan-out row */
+            /** @description null on a fan-out row, and once the mail retention purged the row (RETENTION_MAIL_DAYS) */
             recipientEmail: string | null;
             /** Format: date-time */
             sentAt: string | null;
