@@ -3,8 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Personal data with a lifecycle (docs/operations.md, "What Kinship keeps"):
  * - registrations and events remember when a registration's personal fields were removed (the
- *   daily retention run walks ended events and marks each done); a removed registration's contact
- *   email is '', so the one-active-registration-per-email index leaves those out;
+ *   daily retention run walks ended events and marks each done);
  * - a registration's family may unsubscribe from the event's messages and reminders;
  * - the outbox gets a final status `suppressed`, and a purged row keeps no recipient;
  * - addresses whose server refused them for good (`mail_suppressions`) get no optional mail;
@@ -17,10 +16,6 @@ export class RetentionAndMailHygiene1796548423737 implements MigrationInterface 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "registrations" ADD "personal_data_removed_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "registrations" ADD "unsubscribed_at" TIMESTAMP WITH TIME ZONE`);
-    await queryRunner.query(`DROP INDEX "public"."registrations_active_email_uq"`);
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX "registrations_active_email_uq" ON "registrations" ("event_id", "contact_email") WHERE status <> 'cancelled' AND contact_email <> ''`,
-    );
     await queryRunner.query(`ALTER TABLE "events" ADD "personal_data_removed_at" TIMESTAMP WITH TIME ZONE`);
 
     await queryRunner.query(`ALTER TABLE "notifications" DROP CONSTRAINT "notifications_status_check"`);
@@ -65,10 +60,6 @@ export class RetentionAndMailHygiene1796548423737 implements MigrationInterface 
       `ALTER TABLE "notifications" ADD CONSTRAINT "notifications_status_check" CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'skipped'))`,
     );
     await queryRunner.query(`ALTER TABLE "events" DROP COLUMN "personal_data_removed_at"`);
-    await queryRunner.query(`DROP INDEX "public"."registrations_active_email_uq"`);
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX "registrations_active_email_uq" ON "registrations" ("event_id", "contact_email") WHERE status <> 'cancelled'`,
-    );
     await queryRunner.query(`ALTER TABLE "registrations" DROP COLUMN "unsubscribed_at"`);
     await queryRunner.query(`ALTER TABLE "registrations" DROP COLUMN "personal_data_removed_at"`);
   }

@@ -41,8 +41,6 @@ export class FanoutExpander {
             `INSERT INTO notifications (kind, recipient_email, recipient_name, locale, payload, dedupe_key)
              SELECT $1, r.email, r.name, r.locale, r.payload, r.key
              FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[]) AS r(email, name, locale, payload, key)
-             -- A registration whose personal data the retention removed has no address left.
-             WHERE r.email <> ''
              ON CONFLICT (dedupe_key) DO NOTHING`,
             [
               template,

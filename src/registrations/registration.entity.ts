@@ -31,12 +31,11 @@ export interface Consents {
  * one active (confirmed or waitlisted) registration per event for an account, and per contact
  * email: partial unique indexes decide, not a prior read.
  */
+/** What an erased registration's contact email becomes, followed by its id: no mail can go there. */
+export const ERASED_EMAIL_PREFIX = 'erased:';
+
 @Entity('registrations')
-// A registration whose personal fields were removed has the email '' and holds no address.
-@Index('registrations_active_email_uq', ['eventId', 'contactEmail'], {
-  unique: true,
-  where: "status <> 'cancelled' AND contact_email <> ''",
-})
+@Index('registrations_active_email_uq', ['eventId', 'contactEmail'], { unique: true, where: "status <> 'cancelled'" })
 @Index('registrations_active_user_uq', ['eventId', 'userId'], {
   unique: true,
   where: "status <> 'cancelled' AND user_id IS NOT NULL",
@@ -84,7 +83,7 @@ export class Registration {
   @Column({ name: 'contact_name', type: 'varchar', length: 200 })
   contactName: string;
 
-  /** Lower-cased. */
+  /** Lower-cased; `erased:<id>` once the family's personal data was erased (never an address). */
   @Column({ name: 'contact_email', type: 'varchar', length: 254 })
   contactEmail: string;
 

@@ -6,7 +6,7 @@ import { returning } from '../database/sql';
 import { Event } from '../events/event.entity';
 import { OUTBOX_WAKE, outboxInsert, OutboxRow } from '../notifications/outbox';
 import type { Locale } from '../users/user.entity';
-import { Attendee, Consents, Registration, RegistrationStatus } from './registration.entity';
+import { Attendee, Consents, ERASED_EMAIL_PREFIX, Registration, RegistrationStatus } from './registration.entity';
 
 export interface NewRegistration {
   eventId: string;
@@ -353,8 +353,10 @@ export class RegistrationsRepository {
               party_size AS "partySize"
        FROM registrations
        WHERE event_id = $1 AND status <> 'cancelled' AND ($2::uuid IS NULL OR id > $2::uuid)
+         AND left(contact_email, $4) <> $5
        ORDER BY id LIMIT $3 ${forUpdate ? 'FOR UPDATE' : ''}`,
-      [eventId, cursor, limit],
+      // An erased family (its event over: erasure cancels the others) has no address to write to.
+      [eventId, cursor, limit, ERASED_EMAIL_PREFIX.length, ERASED_EMAIL_PREFIX],
     );
   }
 
@@ -375,12 +377,9 @@ export class RegistrationsRepository {
  * registrations instead, every batch. OFFSET 0 keeps each lookup a subquery of its own.
  */
 function heldBy(column: 'contact_email' | 'user_id', type: 'text' | 'uuid', event: string, list: string): string {
-  // The unique indexes are partial: the condition is spelled as their predicate, so the planner
-  // may use them (it cannot prove `contact_email <> ''` from `contact_email = w.key`).
-  const indexed = column === 'contact_email' ? `AND contact_email <> ''` : `AND user_id IS NOT NULL`;
   return `SELECT h.${column}::text FROM unnest(${list}::${type}[]) AS w(key)
           CROSS JOIN LATERAL (SELECT ${column} FROM registrations
-                              WHERE event_id = ${event} AND status <> 'cancelled' ${indexed} AND ${column} = w.key
+                              WHERE event_id = ${event} AND status <> 'cancelled' AND ${column} = w.key
                               OFFSET 0) h`;
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { returning } from '../database/sql';
+import { ERASED_EMAIL_PREFIX } from '../registrations/registration.entity';
 
 export interface EventCursor {
   id: string;
@@ -54,8 +55,10 @@ export class RetentionRepository {
   }
 
   /**
-   * Removes the personal fields of up to `limit` registrations of one ended event: the contact,
-   * the answers, the link to the account, the attendees' names, birth dates and household links.
+   * Removes the personal fields of up to `limit` registrations of one ended event: the contact
+   * (the email becomes `erased:<id>`, as an erasure leaves it: unique, never an address, and no
+   * mail to many goes there), the answers, the link to the account, the attendees' names, birth
+   * dates and household links.
    * What the counts, check-ins and program reports read (status, party size, categories, check-in
    * times, the code) stays; the count triggers see no change of status or category.
    */
@@ -71,11 +74,11 @@ export class RetentionRepository {
          UPDATE registration_attendees a SET name = '', birth_date = NULL, member_id = NULL
          FROM batch WHERE a.registration_id = batch.id
          RETURNING a.id)
-       UPDATE registrations r SET contact_name = '', contact_email = '', contact_phone = NULL, answers = '{}',
+       UPDATE registrations r SET contact_name = '', contact_email = $3 || r.id::text, contact_phone = NULL, answers = '{}',
          user_id = NULL, personal_data_removed_at = now(), updated_at = now()
        FROM batch WHERE r.id = batch.id
        RETURNING r.id`,
-      [eventId, limit],
+      [eventId, limit, ERASED_EMAIL_PREFIX],
     );
     return rows.length;
   }

@@ -19,13 +19,10 @@ export class FamilyRegistrationsRepository {
     return this.db
       .getRepository(Registration)
       .createQueryBuilder('r')
-      .where(
-        "r.event_id = :eventId AND r.contact_email = :email AND r.status <> 'cancelled' AND r.contact_email <> ''",
-        {
-          eventId,
-          email: email.toLowerCase(),
-        },
-      )
+      .where("r.event_id = :eventId AND r.contact_email = :email AND r.status <> 'cancelled'", {
+        eventId,
+        email: email.toLowerCase(),
+      })
       .getOne();
   }
 
