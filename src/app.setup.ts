@@ -53,10 +53,7 @@ function compressLargeReads() {
   return compression({
     threshold: 4096,
     filter: (req, res) =>
-      req.method === 'GET' &&
-      (req.url ?? '').startsWith('/api/') &&
-      !/\.csv(\?|$)/.test(req.url ?? '') &&
-      compression.filter(req, res),
+      req.method === 'GET' && (req.url ?? '').startsWith('/api/') && !/\.csv(\?|$)/.test(req.url ?? '') && compression.filter(req, res),
   });
 }
 

@@ -35,7 +35,7 @@ const LANDING_PAGES: [RegExp, string][] = [
 export interface WebDocument {
   status: number;
   html: string;
-  /** Pages that read a secret from the URL (fragment, or the unsubscribe link's query) must not leak their address to other sites. */
+  /** Pages that read a secret from the URL (its fragment, or the unsubscribe link's query) must not leak their address. */
   noReferrer: boolean;
 }
 
@@ -48,10 +48,7 @@ function escapeHtml(text: string): string {
 
 /** JSON inside `<script type="application/json">`: `<` escaped so no string can close the element. */
 function inlineJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /**
@@ -98,17 +95,9 @@ export class WebPages {
     return this.templates;
   }
 
-  async render(
-    path: string,
-    lang: string | undefined,
-    acceptLanguage: string | undefined,
-  ): Promise<WebDocument | null> {
+  async render(path: string, lang: string | undefined, acceptLanguage: string | undefined): Promise<WebDocument | null> {
     const templates = this.load();
-    const entry: Entry = /^\/console(\/|$)/.test(path)
-      ? 'console'
-      : /^\/checkin(\/|$)/.test(path)
-        ? 'checkin'
-        : 'index';
+    const entry: Entry = /^\/console(\/|$)/.test(path) ? 'console' : /^\/checkin(\/|$)/.test(path) ? 'checkin' : 'index';
     const template = templates[entry];
     if (!template) return null;
     const locale = negotiateLocale({ lang: localeOfTag(lang), acceptLanguage }) ?? 'en';
