@@ -8,6 +8,7 @@ import { HouseholdsModule } from './households/households.module';
 import { ApiBusySignal } from './notifications/api-busy';
 import { NotificationsAdminModule } from './notifications/notifications-admin.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ProgramsModule } from './programs/programs.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { RegistrationsOpsModule } from './registrations/registrations-ops.module';
@@ -30,6 +31,7 @@ import { WebModule } from './web/web.module';
     RegistrationsOpsModule,
     NotificationsAdminModule,
     SponsorshipsModule,
+    PrivacyModule,
     WebModule,
   ],
   // While this api is busy, the workers hold mail back (src/notifications/api-busy.ts).

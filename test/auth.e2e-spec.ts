@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { createPublishedEvent, eventBody } from './factories/events';
+import { register } from './factories/registrations';
 import { bearer, createUser } from './factories/users';
 import { createApp, TestApp } from './utils/create-app';
 import { expectProblem, fieldsOf } from './utils/problem';
@@ -201,6 +203,66 @@ describe('accounts', () => {
       expect(res.body.roles.sort()).toEqual(['family', 'organizer']);
       const me = await request(t.http).get('/api/v1/me').set(bearer(u)).expect(200);
       expect(me.body.roles.sort()).toEqual(['family', 'organizer']);
+    });
+
+    it('should apply a removed role at once, to the token already held, on every endpoint that needs it', async () => {
+      const admin = await createUser(t, ['admin']);
+      const u = await createUser(t, ['organizer', 'sponsor']);
+      const other = await createUser(t, ['admin']);
+      // Each role works (and anything a process might remember about these callers is fresh).
+      const own = await createPublishedEvent(t, u, { capacity: 5 });
+      const family = await register(t, own.id, {
+        attendees: [{ name: 'Kid', category: 'child', birthDate: '2018-06-01' }],
+      });
+      await request(t.http).get(`/api/v1/registrations/${family.id}`).set(bearer(u)).expect(200);
+      await request(t.http).get(`/api/v1/events/${own.id}/registrations`).set(bearer(u)).expect(200);
+      await request(t.http).get('/api/v1/me/sponsorships').set(bearer(u)).expect(200);
+      await request(t.http).get('/api/v1/users').set(bearer(other)).expect(200);
+
+      await request(t.http)
+        .put(`/api/v1/users/${u.id}/roles`)
+        .set(bearer(admin))
+        .send({ roles: ['family'] })
+        .expect(200);
+      await request(t.http)
+        .put(`/api/v1/users/${other.id}/roles`)
+        .set(bearer(admin))
+        .send({ roles: ['family'] })
+        .expect(200);
+
+      // Still signed in, with the same token, but no longer an organizer, a sponsor or an admin.
+      const me = await request(t.http).get('/api/v1/me').set(bearer(u)).expect(200);
+      expect(me.body.roles).toEqual(['family']);
+      expectProblem(await request(t.http).post('/api/v1/events').set(bearer(u)).send(eventBody()), 403, 'forbidden');
+      expectProblem(
+        await request(t.http).patch(`/api/v1/events/${own.id}`).set(bearer(u)).send({ title: 'Taken over' }),
+        403,
+        'forbidden',
+      );
+      expectProblem(
+        await request(t.http).get(`/api/v1/events/${own.id}/registrations`).set(bearer(u)),
+        403,
+        'forbidden',
+      );
+      // Her former event's families are no longer hers to see.
+      expectProblem(await request(t.http).get(`/api/v1/registrations/${family.id}`).set(bearer(u)), 404, 'not_found');
+      expectProblem(await request(t.http).get('/api/v1/me/sponsorships').set(bearer(u)), 403, 'forbidden');
+      expectProblem(await request(t.http).get('/api/v1/users').set(bearer(other)), 403, 'forbidden');
+      expectProblem(
+        await request(t.http)
+          .put(`/api/v1/users/${u.id}/roles`)
+          .set(bearer(other))
+          .send({ roles: ['admin'] }),
+        403,
+        'forbidden',
+      );
+      // Nothing was changed by the refused calls.
+      const [event] = await t.db.query('SELECT title FROM events WHERE id = $1', [own.id]);
+      expect(event.title).toBe(own.title);
+      const [{ events }] = await t.db.query('SELECT count(*)::int AS events FROM events WHERE created_by = $1', [u.id]);
+      expect(events).toBe(1);
+      const [row] = await t.db.query('SELECT roles FROM users WHERE id = $1', [u.id]);
+      expect(row.roles).toEqual(['family']);
     });
 
     it('should refuse bad roles, unknown users, non-admins and an admin demoting themselves', async () => {

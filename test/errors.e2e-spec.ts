@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import request from 'supertest';
-import { createUser } from './factories/users';
+import { createPublishedEvent } from './factories/events';
+import { adult, register } from './factories/registrations';
+import { bearer, createUser } from './factories/users';
 import { createApp, TestApp } from './utils/create-app';
 import { captureLogs } from './utils/log-capture';
 import { expectProblem } from './utils/problem';
@@ -111,5 +113,43 @@ describe('errors as problem+json', () => {
     const text = JSON.stringify(logs.lines());
     expect(text).not.toContain('secret-manage-token');
     expect(text).not.toContain('secret-bearer');
+  });
+
+  it('should keep the X-Manage-Token header out of the log, whatever the request and its answer', async () => {
+    const organizer = await createUser(t, ['organizer']);
+    const event = await createPublishedEvent(t, organizer, { capacity: 5 });
+    const guest = await register(t, event.id);
+    const token = guest.manageToken!;
+    const madeUp = 'made-up-manage-token-5c1e9a';
+    const path = `/api/v1/registrations/${guest.id}`;
+    const sent = logs.lines().length;
+    // Answered 200, 400, 404, 500, and a revoked token; each of them is a line of the log.
+    await request(t.http).get(path).set('X-Manage-Token', token).set('X-Request-Id', 'mt-1').expect(200);
+    await request(t.http)
+      .patch(path)
+      .set('X-Manage-Token', token)
+      .set('X-Request-Id', 'mt-2')
+      .send({ attendees: [adult('Parent'), adult('Grandparent')] })
+      .expect(200);
+    await request(t.http)
+      .patch(path)
+      .set('X-Manage-Token', token)
+      .set('X-Request-Id', 'mt-3')
+      .send({ bogus: 1 })
+      .expect(400);
+    await request(t.http).get(path).set('X-Manage-Token', madeUp).set('X-Request-Id', 'mt-4').expect(404);
+    await request(t.http)
+      .get('/api/v1/test-fault')
+      .set('X-Manage-Token', token)
+      .set('X-Request-Id', 'mt-5')
+      .expect(500);
+    await request(t.http).post(`${path}/revoke-link`).set(bearer(organizer)).set('X-Manage-Token', token).expect(204);
+    await request(t.http).get(path).set('X-Manage-Token', token).set('X-Request-Id', 'mt-6').expect(404);
+    const lines = logs.lines().slice(sent);
+    const ids = new Set(lines.map((l) => l.req?.id));
+    expect(['mt-1', 'mt-2', 'mt-3', 'mt-4', 'mt-5', 'mt-6'].filter((id) => !ids.has(id))).toEqual([]);
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(madeUp);
   });
 });

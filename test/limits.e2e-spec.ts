@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { REDIS } from '../src/redis/redis.module';
 import { loadEnv } from '../src/config/env';
+import { createPublishedEvent } from './factories/events';
 import { createUser, TestUser } from './factories/users';
 import { createApp, TestApp } from './utils/create-app';
 import { exitOf, startApis, Started } from './utils/processes';
@@ -175,6 +176,51 @@ describe('rate limits', () => {
       expectProblem(refused, 429, 'rate_limited');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       await signup(4, '198.51.100.50').expect(201);
+    });
+  });
+
+  describe('registrations', () => {
+    let strict: TestApp;
+
+    beforeAll(async () => {
+      strict = await createApp({ REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '4' });
+    });
+    afterAll(async () => strict.close());
+
+    it('should take REGISTRATIONS_PER_ADDRESS_PER_MINUTE registrations from one address, in parallel, then 429 and store nothing more', async () => {
+      const organizer = await createUser(strict, ['organizer']);
+      const event = await createPublishedEvent(strict, organizer, { capacity: 100 });
+      const family = (n: number) => ({
+        contact: { name: `Limited ${n}`, email: `limited-${n}@example.org` },
+        attendees: [{ name: `Limited ${n}`, category: 'adult' }],
+        consents: { dataProcessing: true },
+      });
+      const post = (n: number, from: string) =>
+        request(strict.http)
+          .post(`/api/v1/events/${event.id}/registrations`)
+          .set('X-Forwarded-For', from)
+          .send(family(n));
+
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, n) => post(n, '203.0.113.120')));
+      expect(statuses(answers)).toEqual({ 201: 4, 429: 6 });
+      for (const refused of answers.filter((a) => a.status === 429)) {
+        expectProblem(refused, 429, 'rate_limited');
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      }
+      // Another address is not affected.
+      const elsewhere = await post(10, '198.51.100.120').expect(201);
+
+      // Stored: the families answered 201, and nothing of the refused ones (no row, no seat, no mail).
+      const taken = [...answers.filter((a) => a.status === 201).map((a) => a.body.id), elsewhere.body.id].sort();
+      const rows = await strict.db.query('SELECT id FROM registrations WHERE event_id = $1', [event.id]);
+      expect(rows.map((r: { id: string }) => r.id).sort()).toEqual(taken);
+      const [counts] = await strict.db.query('SELECT seats_taken FROM events WHERE id = $1', [event.id]);
+      expect(counts.seats_taken).toBe(5);
+      const refusedEmails = answers.flatMap((a, n) => (a.status === 429 ? [`limited-${n}@example.org`] : []));
+      const mails = await strict.db.query('SELECT id FROM notifications WHERE recipient_email = ANY($1)', [
+        refusedEmails,
+      ]);
+      expect(mails).toEqual([]);
     });
   });
 });

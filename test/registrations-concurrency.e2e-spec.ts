@@ -104,6 +104,15 @@ describe('registrations under concurrency', () => {
     expect(s.rows).toHaveLength(300);
     expectInvariants(s);
     expect(s.rows.filter((r) => r.status === 'confirmed').length).toBeGreaterThan(10);
+    // First fit in request order: replayed in `seq` order with a running seat total, every
+    // family has the status the rule gives it (test/first-fit-order has the changes after).
+    let seats = 0;
+    const replay = s.rows.map((r) => {
+      const fits = seats + r.party_size <= s.event.capacity;
+      if (fits) seats += r.party_size;
+      return [r.id, fits ? 'confirmed' : 'waitlisted'];
+    });
+    expect(s.rows.map((r) => [r.id, r.status])).toEqual(replay);
 
     // Positions are 1..n in request order, as the api reports them.
     const waitlisted = s.rows.filter((r) => r.status === 'waitlisted');

@@ -34,6 +34,6 @@ import { SessionCookie } from './session-cookie';
     SessionCookie,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, RateLimiter, LoginLimits],
+  exports: [AuthService, RateLimiter, LoginLimits, SessionCookie],
 })
 export class AuthModule {}

@@ -39,6 +39,7 @@ export interface Env {
   PASSWORD_RESET_MAX_PER_HOUR: number;
   RESEND_LINK_MAX_PER_HOUR: number;
   REGISTRATIONS_PER_ADDRESS_PER_MINUTE: number;
+  REGISTRATIONS_PER_ADDRESS_PER_EVENT_PER_HOUR: number;
   /** Connections in each process's Postgres pool. */
   DATABASE_POOL_SIZE: number;
   /** How long a request waits for a pool connection before it answers 503. */
@@ -244,6 +245,7 @@ export function loadEnv(raw: Raw = process.env): Env {
     PASSWORD_RESET_MAX_PER_HOUR: int(raw, 'PASSWORD_RESET_MAX_PER_HOUR', 5, 1, 1000),
     RESEND_LINK_MAX_PER_HOUR: int(raw, 'RESEND_LINK_MAX_PER_HOUR', 5, 1, 1000),
     REGISTRATIONS_PER_ADDRESS_PER_MINUTE: int(raw, 'REGISTRATIONS_PER_ADDRESS_PER_MINUTE', 30, 1, 100000),
+    REGISTRATIONS_PER_ADDRESS_PER_EVENT_PER_HOUR: int(raw, 'REGISTRATIONS_PER_ADDRESS_PER_EVENT_PER_HOUR', 60, 1, 100000),
     DATABASE_POOL_SIZE: int(raw, 'DATABASE_POOL_SIZE', 20, 2, 1000),
     DATABASE_POOL_WAIT_MS: int(raw, 'DATABASE_POOL_WAIT_MS', 10000, 100, 600000),
     EXPORTS_PER_PROCESS: int(raw, 'EXPORTS_PER_PROCESS', 4, 1, 1000),

@@ -189,8 +189,11 @@ export class EventsService {
           });
         }
         if (Object.keys(changes).length) await this.events.update(id, changes, tx);
-        // More seats (or a later start) may let waitlisted families in, in the same transaction.
-        if (changes.capacity !== undefined && changes.capacity > event.capacity) {
+        // More seats, or a start moved (back) into the future, may let waitlisted families in, in the
+        // same transaction: promotion stopped while the event had started, and resumes once it has not.
+        const moreSeats = changes.capacity !== undefined && changes.capacity > event.capacity;
+        const moved = changes.startsAt !== undefined && changes.startsAt.getTime() !== event.startsAt.getTime();
+        if (moreSeats || moved) {
           await this.waitlist.promote(tx, { ...merged, seatsTaken: event.seatsTaken });
         }
         this.logger.log({ eventId: id, userId: caller.id, fields: Object.keys(changes) }, 'event changed');

@@ -19,6 +19,8 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 @Index('notifications_due_idx', { synchronize: false })
 @Index('notifications_lease_idx', ['leaseExpiresAt'], { where: "status = 'sending'" })
 @Index('notifications_admin_idx', ['status', 'kind', 'createdAt'])
+// An erasure's purge and an export's list of the mails written to one address.
+@Index('notifications_recipient_idx', ['recipientEmail'])
 // Rows past the mail retention keep their kind and status, not their recipient or payload.
 @Index('notifications_retention_idx', { synchronize: false })
 @Check('notifications_status_check', "status IN ('pending', 'sending', 'sent', 'failed', 'skipped', 'suppressed')")

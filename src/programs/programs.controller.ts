@@ -11,7 +11,14 @@ import { UuidParam } from '../common/ids';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiBodyErrors, ApiNotFound, ProblemSchema } from '../common/openapi';
 import { Page } from '../common/pagination';
-import { CreateProgramDto, ProgramPage, ProgramResponse, ProgramsQuery, SetOrganizersDto } from './dto/programs.dto';
+import {
+  CreateProgramDto,
+  ProgramPage,
+  ProgramReportResponse,
+  ProgramResponse,
+  ProgramsQuery,
+  SetOrganizersDto,
+} from './dto/programs.dto';
 import { ProgramsService } from './programs.service';
 
 @ApiTags('programs')
@@ -40,6 +47,18 @@ export class ProgramsController {
   @ApiNotFound('the program')
   get(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller | undefined): Promise<ProgramResponse> {
     return this.programs.get(id, caller);
+  }
+
+  @Get(':id/report')
+  @Authenticated('organizer')
+  @ApiOkResponse({
+    type: ProgramReportResponse,
+    description: 'families and persons registered and checked in, children, per event and in total',
+  })
+  @ApiForbiddenResponse({ description: "forbidden: not one of the program's organizers", type: ProblemSchema })
+  @ApiNotFound('the program')
+  report(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<ProgramReportResponse> {
+    return this.programs.report(id, caller);
   }
 
   @Put(':id/organizers')

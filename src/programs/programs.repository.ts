@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { insertUnlessSlugTaken, slugsInUse } from '../common/slug';
 import { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../users/users.repository';
+import { ProgramReportEvent } from './dto/programs.dto';
 import { Program, ProgramKind, ProgramOrganizer } from './program.entity';
 
 export type NewProgram = Pick<Program, 'slug' | 'name' | 'description' | 'kind' | 'createdBy'>;
@@ -93,5 +94,34 @@ export class ProgramsRepository {
       [programId, userId],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Per event of the program (drafts left out: they have no families), counted from the
+   * registrations and attendees themselves: confirmed families and their persons, the waitlist,
+   * and who came.
+   */
+  report(programId: string): Promise<ProgramReportEvent[]> {
+    return this.dataSource.query(
+      `SELECT e.id, e.slug, e.title, to_json(e.starts_at) #>> '{}' AS "startsAt", e.status,
+              r.families, r.waitlisted, a.persons, a.adults, a.children,
+              a.checked_in_families AS "checkedInFamilies", a.checked_in_persons AS "checkedInPersons",
+              a.checked_in_children AS "checkedInChildren"
+       FROM events e,
+       LATERAL (SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS families,
+                       count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
+                FROM registrations WHERE event_id = e.id) r,
+       LATERAL (SELECT count(*)::int AS persons,
+                       count(*) FILTER (WHERE at.category = 'adult')::int AS adults,
+                       count(*) FILTER (WHERE at.category = 'child')::int AS children,
+                       count(DISTINCT at.registration_id) FILTER (WHERE at.checked_in_at IS NOT NULL)::int AS checked_in_families,
+                       count(*) FILTER (WHERE at.checked_in_at IS NOT NULL)::int AS checked_in_persons,
+                       count(*) FILTER (WHERE at.checked_in_at IS NOT NULL AND at.category = 'child')::int AS checked_in_children
+                FROM registration_attendees at JOIN registrations rr ON rr.id = at.registration_id
+                WHERE at.event_id = e.id AND rr.status = 'confirmed') a
+       WHERE e.program_id = $1 AND e.status <> 'draft'
+       ORDER BY e.starts_at, e.id`,
+      [programId],
+    );
   }
 }

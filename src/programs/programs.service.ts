@@ -5,7 +5,14 @@ import { isUuid } from '../common/ids';
 import { offsetOf, Page, pageOf } from '../common/pagination';
 import { insertWithFreeSlug, slugify } from '../common/slug';
 import { UsersRepository } from '../users/users.repository';
-import { CreateProgramDto, ProgramResponse, ProgramsQuery, SetOrganizersDto } from './dto/programs.dto';
+import {
+  CreateProgramDto,
+  ProgramReportCounts,
+  ProgramReportResponse,
+  ProgramResponse,
+  ProgramsQuery,
+  SetOrganizersDto,
+} from './dto/programs.dto';
 import { organizerIdErrors } from './organizers';
 import { toProgramResponse } from './programs.mapper';
 import { ProgramsRepository } from './programs.repository';
@@ -78,6 +85,27 @@ export class ProgramsService {
       this.logger.log({ programId: id, userId: caller.id, count: dto.userIds.length }, 'program organizers set');
       return toProgramResponse(program, await this.programs.organizersWithNames(id, tx));
     });
+  }
+
+  /** The program's events and totals, for its organizers and admins (403 for other organizers). */
+  async report(id: string, caller: Caller): Promise<ProgramReportResponse> {
+    const access = await this.accessFor(id, caller);
+    if (access === 'unknown') throw new NotFoundError('The program');
+    if (access === 'forbidden') throw new ForbiddenError("Only the program's organizers and admins see its report");
+    const program = (await this.programs.findById(id))!;
+    const events = await this.programs.report(id);
+    const totals: ProgramReportCounts = {
+      families: 0,
+      persons: 0,
+      adults: 0,
+      children: 0,
+      waitlisted: 0,
+      checkedInFamilies: 0,
+      checkedInPersons: 0,
+      checkedInChildren: 0,
+    };
+    for (const e of events) for (const k of Object.keys(totals) as (keyof ProgramReportCounts)[]) totals[k] += e[k];
+    return { programId: program.id, name: program.name, events, totals };
   }
 
   /** Whether the caller may put events in this program: its organizers and admins may. */

@@ -15,3 +15,8 @@ export function newCheckinCode(): string {
 export function normalizeCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '');
 }
+
+/** Whether a normalized code can name a registration at all (a typed code of any other shape names none). */
+export function isCodeShape(code: string): boolean {
+  return /^[A-Z0-9]{1,12}$/.test(code);
+}

@@ -44,6 +44,7 @@ export const ERASED_EMAIL_PREFIX = 'erased:';
 @Index('registrations_waitlist_idx', ['eventId', 'seq'], { where: "status = 'waitlisted'" })
 @Index('registrations_event_idx', ['eventId', 'createdAt'])
 @Index('registrations_event_seq_idx', ['eventId', 'seq'])
+@Index('registrations_event_updated_idx', ['eventId', 'updatedAt'])
 @Index('registrations_user_idx', ['userId'])
 @Check('registrations_status_check', "status IN ('confirmed', 'waitlisted', 'cancelled')")
 @Check('registrations_party_check', 'party_size BETWEEN 1 AND 20')
@@ -124,6 +125,7 @@ export class Registration {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /** Set by the database on every update (trigger `registrations_touch`), whoever writes. */
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
@@ -134,6 +136,7 @@ export class Registration {
 @Entity('registration_attendees')
 @Index('registration_attendees_registration_idx', ['registrationId', 'position'])
 @Index('registration_attendees_event_idx', ['eventId'])
+@Index('registration_attendees_changed_idx', ['eventId', 'changedAt'], { where: 'changed_at IS NOT NULL' })
 @Check('registration_attendees_category_check', "category IN ('adult', 'child')")
 export class Attendee {
   @PrimaryGeneratedColumn('uuid')
@@ -169,4 +172,8 @@ export class Attendee {
 
   @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true })
   checkedInAt: Date | null;
+
+  /** When a check-in was last made or undone (the check-in app asks for changes since its sync). */
+  @Column({ name: 'changed_at', type: 'timestamptz', nullable: true })
+  changedAt: Date | null;
 }

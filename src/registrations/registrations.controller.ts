@@ -51,7 +51,7 @@ export class RegistrationsController {
     type: ProblemSchema,
   })
   @ApiTooManyRequestsResponse({
-    description: 'rate_limited: too many registrations from one address',
+    description: 'rate_limited: too many registrations from one address (per minute, or for one event per hour)',
     type: ProblemSchema,
   })
   @ApiBodyErrors()
@@ -61,11 +61,19 @@ export class RegistrationsController {
     @CurrentCaller() caller: Caller | undefined,
     @ClientAddress() address: string,
   ): Promise<RegistrationResponse> {
-    await this.limiter.take({
-      key: `registrations:ip:${address}`,
-      max: this.config.get('REGISTRATIONS_PER_ADDRESS_PER_MINUTE'),
-      windowSeconds: 60,
-    });
+    await this.limiter.take(
+      {
+        key: `registrations:ip:${address}`,
+        max: this.config.get('REGISTRATIONS_PER_ADDRESS_PER_MINUTE'),
+        windowSeconds: 60,
+      },
+      // one address filling one event slowly, under the per-minute limit
+      {
+        key: `registrations:ip:${address}:event:${eventId}`,
+        max: this.config.get('REGISTRATIONS_PER_ADDRESS_PER_EVENT_PER_HOUR'),
+        windowSeconds: 3600,
+      },
+    );
     return this.registrations.register(eventId, dto, caller);
   }
 

@@ -407,23 +407,32 @@ export class RegistrationsService {
   async cancel(id: string, viewer: Viewer): Promise<RegistrationResponse> {
     const { registration: found, via } = await this.visible(id, viewer);
     return this.repo.transaction(async (m) => {
-      const event = (await this.repo.lockEvent(m, found.eventId))!;
-      const r = (await this.repo.findByIdForUpdate(m, id))!;
-      if (r.status !== 'cancelled') {
-        await this.repo.setStatus(m, r.id, 'cancelled');
-        if (r.status === 'confirmed') {
-          await this.repo.adjustEventCounts(m, event.id, -r.partySize, 0);
-          event.seatsTaken -= r.partySize;
-        } else {
-          await this.repo.adjustEventCounts(m, event.id, 0, -1);
-        }
-        await this.mail.cancelled(m, r);
-        await this.waitlist.promote(m, event);
-        this.logger.log({ registrationId: r.id, eventId: event.id, was: r.status }, 'registration cancelled');
-      }
-      const fresh = (await this.repo.findById(r.id, m))!;
-      return toRegistrationResponse(fresh, await this.repo.attendeesOf(r.id, m), null, this.guestView(fresh, via));
+      await this.cancelIn(m, found);
+      const fresh = (await this.repo.findById(found.id, m))!;
+      return toRegistrationResponse(fresh, await this.repo.attendeesOf(fresh.id, m), null, this.guestView(fresh, via));
     });
+  }
+
+  /**
+   * Cancels inside the caller's transaction (a cancel, or an erasure that cancels first): locks
+   * the event, frees the seats or the waitlist place, writes the cancellation mail and promotes
+   * the waitlist. Answers whether it was still active.
+   */
+  async cancelIn(m: EntityManager, found: Pick<Registration, 'id' | 'eventId'>): Promise<boolean> {
+    const event = (await this.repo.lockEvent(m, found.eventId))!;
+    const r = (await this.repo.findByIdForUpdate(m, found.id))!;
+    if (r.status === 'cancelled') return false;
+    await this.repo.setStatus(m, r.id, 'cancelled');
+    if (r.status === 'confirmed') {
+      await this.repo.adjustEventCounts(m, event.id, -r.partySize, 0);
+      event.seatsTaken -= r.partySize;
+    } else {
+      await this.repo.adjustEventCounts(m, event.id, 0, -1);
+    }
+    await this.mail.cancelled(m, r);
+    await this.waitlist.promote(m, event);
+    this.logger.log({ registrationId: r.id, eventId: event.id, was: r.status }, 'registration cancelled');
+    return true;
   }
 
   /**

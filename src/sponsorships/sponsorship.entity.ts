@@ -44,10 +44,11 @@ export class Sponsorship {
   @JoinColumn({ name: 'program_id' })
   program?: Relation<Program>;
 
-  @Column({ name: 'sponsor_user_id', type: 'uuid' })
-  sponsorUserId: string;
+  /** Null once the sponsor erased their account: the payments stay for the accounts, nameless. */
+  @Column({ name: 'sponsor_user_id', type: 'uuid', nullable: true })
+  sponsorUserId: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'sponsor_user_id' })
   sponsor?: Relation<User>;
 

@@ -11,5 +11,6 @@ import { StudentsService } from './students.service';
   imports: [SponsorshipsCoreModule, UsersModule],
   controllers: [StudentsController, SponsorshipsController, MySponsorshipsController, ProgramFundsController],
   providers: [StudentsService, SponsorshipsService],
+  exports: [SponsorshipsService],
 })
 export class SponsorshipsModule {}

@@ -117,17 +117,35 @@ export class SponsorshipsService {
   async end(id: string, caller: Caller): Promise<SponsorshipResponse> {
     const s = await this.repo.transaction(async (m) => {
       const found = await this.access.sponsorship(id, caller, { manage: true, m });
-      const st = await this.repo.lockStudent(m, found.studentId);
-      const s = (await this.repo.lockSponsorship(m, found.id))!;
-      if (s.status !== 'active') throw new InvalidTransitionError('The sponsorship has ended already');
-      await this.repo.endSponsorship(m, s.id, today());
-      await this.repo.audit(m, s.studentId, caller.id, 'sponsorship.ended', { sponsorshipId: s.id });
-      const left = await this.repo.activeSponsorshipsOfStudent(m, s.studentId);
-      if (st && st.status === 'sponsored' && !left.length) await this.students.move(m, st, 'waiting', caller);
-      return (await this.repo.findSponsorship(s.id, m))!;
+      if (!(await this.endIn(m, found, caller))) throw new InvalidTransitionError('The sponsorship has ended already');
+      return (await this.repo.findSponsorship(found.id, m))!;
     });
     this.logger.log({ sponsorshipId: s.id, userId: caller.id }, 'sponsorship ended');
     return this.view(s);
+  }
+
+  /**
+   * Ends an active sponsorship today inside the caller's transaction (by an organizer, or with
+   * `caller` null when its sponsor erased their account); her last one ending puts her back to
+   * waiting. Answers false when it had ended already.
+   */
+  async endIn(
+    m: EntityManager,
+    found: Pick<Sponsorship, 'id' | 'studentId'>,
+    caller: Caller | null,
+    reason?: string,
+  ): Promise<boolean> {
+    const st = await this.repo.lockStudent(m, found.studentId);
+    const s = (await this.repo.lockSponsorship(m, found.id))!;
+    if (s.status !== 'active') return false;
+    await this.repo.endSponsorship(m, s.id, today());
+    await this.repo.audit(m, s.studentId, caller?.id ?? null, 'sponsorship.ended', {
+      sponsorshipId: s.id,
+      ...(reason && { reason }),
+    });
+    const left = await this.repo.activeSponsorshipsOfStudent(m, s.studentId);
+    if (st && st.status === 'sponsored' && !left.length) await this.students.move(m, st, 'waiting', caller);
+    return true;
   }
 
   async pay(id: string, dto: CreatePaymentDto, caller: Caller): Promise<PaymentResponse> {
@@ -158,6 +176,11 @@ export class SponsorshipsService {
   async mine(q: PageQuery, caller: Caller): Promise<Page<SponsorshipResponse>> {
     const [rows, total] = await this.repo.pageOfSponsor(caller.id, offsetOf(q), q.limit);
     return pageOf(await this.views(rows), total, q);
+  }
+
+  /** Every sponsorship of this sponsor, for the export of their data. */
+  async ownRows(userId: string): Promise<Sponsorship[]> {
+    return (await this.repo.pageOfSponsor(userId, 0, 10_000))[0];
   }
 
   async statement(id: string, year: number, caller: Caller): Promise<StatementResponse> {

@@ -55,6 +55,14 @@ const FIELDS: [keyof UpdateStudentDto, (s: Student) => unknown, (s: Student, v: 
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * Fields whose values the audit trail never keeps (DESIGN.md, "Security and privacy"): it records
+ * that they changed, not what they held or now hold, so a value erased or purged from the record
+ * does not live on in its history. The others (grade, school, country, preferred name, need)
+ * keep `{ from, to }`: a former sponsor's view is rebuilt from them (`cardBefore`).
+ */
+export const SENSITIVE_AUDIT_FIELDS: readonly string[] = ['fullName', 'birthDate', 'region', 'guardian'];
+
 @Injectable()
 export class StudentsService {
   private readonly logger = new Logger(StudentsService.name);
@@ -142,13 +150,15 @@ export class StudentsService {
   async update(id: string, dto: UpdateStudentDto, caller: Caller): Promise<StudentResponse> {
     const st = await this.repo.transaction(async (m) => {
       const st = await this.access.student(id, caller, m, true);
-      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      const changes: Record<string, { from: unknown; to: unknown } | { changed: true }> = {};
       for (const [field, read, write] of FIELDS) {
         const next = dto[field];
         if (next === undefined) continue;
         const value = typeof next === 'object' ? { ...next } : next;
         if (same(read(st), value)) continue;
-        changes[field] = { from: read(st), to: value };
+        changes[field] = SENSITIVE_AUDIT_FIELDS.includes(field)
+          ? { changed: true as const }
+          : { from: read(st), to: value };
         write(st, value as never);
       }
       if (dto.status && dto.status !== st.status) await this.move(m, st, dto.status, caller);
@@ -242,9 +252,9 @@ export class StudentsService {
       withdrawnAt: null,
       recordedBy: caller.id,
     });
+    // Who granted it is a person's name: it stays on the consent record, not in the trail.
     await this.repo.audit(m, studentId, caller.id, 'consent.granted', {
       purpose: c.purpose,
-      grantedBy: c.grantedBy,
       grantedAt: row.grantedAt.toISOString(),
       expiresAt: row.expiresAt?.toISOString() ?? null,
     });

@@ -97,3 +97,46 @@ export class ProgramResponse {
 }
 
 export const ProgramPage = PageSchema(ProgramResponse);
+
+export class ProgramReportCounts {
+  @ApiProperty({ description: 'confirmed registrations' })
+  families: number;
+  @ApiProperty({ description: 'persons of the confirmed registrations' })
+  persons: number;
+  @ApiProperty({ description: 'adults among them' })
+  adults: number;
+  @ApiProperty({ description: 'children among them' })
+  children: number;
+  @ApiProperty({ description: 'waitlisted registrations' })
+  waitlisted: number;
+  @ApiProperty({ description: 'confirmed registrations with at least one person checked in' })
+  checkedInFamilies: number;
+  @ApiProperty({ description: 'persons of the confirmed registrations checked in' })
+  checkedInPersons: number;
+  @ApiProperty({ description: 'children among them' })
+  checkedInChildren: number;
+}
+
+export class ProgramReportEvent extends ProgramReportCounts {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty()
+  slug: string;
+  @ApiProperty({ description: "in the event's own language" })
+  title: string;
+  @ApiProperty({ format: 'date-time' })
+  startsAt: string;
+  @ApiProperty({ enum: ['published', 'cancelled'] })
+  status: string;
+}
+
+export class ProgramReportResponse {
+  @ApiProperty({ format: 'uuid' })
+  programId: string;
+  @ApiProperty()
+  name: string;
+  @ApiProperty({ type: [ProgramReportEvent], description: 'its published and cancelled events, by start' })
+  events: ProgramReportEvent[];
+  @ApiProperty({ type: ProgramReportCounts, description: 'the sums over the events' })
+  totals: ProgramReportCounts;
+}

@@ -21,6 +21,7 @@ import {
   CheckInResponse,
   EventRegistrationsQuery,
   EventStatsResponse,
+  EventTimelineResponse,
   ExportQuery,
   MessageAccepted,
   RegistrationPage,
@@ -76,6 +77,13 @@ export class OrganizerRegistrationsController {
   @ApiNotFound(EVENT)
   stats(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<EventStatsResponse> {
     return this.organizer.stats(id, caller);
+  }
+
+  @Get('stats/timeline')
+  @ApiOkResponse({ type: EventTimelineResponse, description: "for the dashboard's chart of registrations over time" })
+  @ApiNotFound(EVENT)
+  timeline(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<EventTimelineResponse> {
+    return this.organizer.timeline(id, caller);
   }
 
   @Post('check-ins')

@@ -10,7 +10,7 @@ import { escapeLike } from '../../users/users.repository';
 import { Attendee, Registration, RegistrationStatus } from '../registration.entity';
 import { RegistrationRows, withAttendees } from '../registration-page';
 import { answerCellSql, instantCellSql, safeCellSql } from './csv-cells';
-import { EventStatsResponse } from './dto/organizer.dto';
+import { EventStatsResponse, TimelineDay } from './dto/organizer.dto';
 
 export interface RegistrationFilter {
   status?: RegistrationStatus;
@@ -145,6 +145,23 @@ export class OrganizerRegistrationsRepository {
     return rows[0] ?? null;
   }
 
+  /** Registrations per day of their making, in the event's zone, by their status now. */
+  timeline(eventId: string, timezone: string): Promise<TimelineDay[]> {
+    return this.db.query(
+      `WITH made AS (
+         SELECT (created_at AT TIME ZONE $2)::date AS day, status FROM registrations WHERE event_id = $1
+       ),
+       span AS (SELECT generate_series(min(day), max(day), interval '1 day')::date AS day FROM made)
+       SELECT to_char(s.day, 'YYYY-MM-DD') AS date,
+              count(m.status) FILTER (WHERE m.status = 'confirmed')::int AS confirmed,
+              count(m.status) FILTER (WHERE m.status = 'waitlisted')::int AS waitlisted,
+              count(m.status) FILTER (WHERE m.status = 'cancelled')::int AS cancelled
+       FROM span s LEFT JOIN made m ON m.day = s.day
+       GROUP BY s.day ORDER BY s.day`,
+      [eventId, timezone],
+    );
+  }
+
   /** Active registrations of the event now (the recipients of a message). */
   async countActive(m: EntityManager, eventId: string): Promise<number> {
     const [{ n }] = await m.query(
@@ -172,23 +189,30 @@ export class OrganizerRegistrationsRepository {
   }
 
   /** Stamps the arrival of the given attendees (all when null) that are not checked in yet. */
-  async checkIn(m: EntityManager, registrationId: string, attendeeIds: string[] | null): Promise<number> {
+  /**
+   * Stamps the attendees not yet checked in (of `attendeeIds`, or the whole party) at `at`, or now
+   * when `at` is later or left out; answers how many it stamped.
+   */
+  async checkIn(m: EntityManager, registrationId: string, attendeeIds: string[] | null, at?: Date): Promise<number> {
     const rows = await returning<{ id: string }>(
       m,
-      `UPDATE registration_attendees SET checked_in_at = now()
+      `UPDATE registration_attendees
+       SET checked_in_at = least(coalesce($3::timestamptz, now()), now()), changed_at = clock_timestamp()
        WHERE registration_id = $1 AND checked_in_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
        RETURNING id`,
-      [registrationId, attendeeIds],
+      [registrationId, attendeeIds, at ?? null],
     );
     return rows.length;
   }
 
-  async undoCheckIn(m: EntityManager, registrationId: string): Promise<number> {
+  /** Clears the check-ins of `attendeeIds`, or of the whole party; answers how many it cleared. */
+  async undoCheckIn(m: EntityManager, registrationId: string, attendeeIds: string[] | null = null): Promise<number> {
     const rows = await returning<{ id: string }>(
       m,
-      `UPDATE registration_attendees SET checked_in_at = NULL
-       WHERE registration_id = $1 AND checked_in_at IS NOT NULL RETURNING id`,
-      [registrationId],
+      `UPDATE registration_attendees SET checked_in_at = NULL, changed_at = clock_timestamp()
+       WHERE registration_id = $1 AND checked_in_at IS NOT NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+       RETURNING id`,
+      [registrationId, attendeeIds],
     );
     return rows.length;
   }

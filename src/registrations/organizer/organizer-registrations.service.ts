@@ -6,7 +6,7 @@ import { ConflictError, invalidFields, InvalidTransitionError, NotFoundError } f
 import { offsetOf, Page, pageOf } from '../../common/pagination';
 import { readStatus } from '../../events/event-rules';
 import { Outbox } from '../../notifications/outbox';
-import { normalizeCode } from '../checkin-code';
+import { isCodeShape, normalizeCode } from '../checkin-code';
 import { RegistrationResponse } from '../dto/registration.dto';
 import { Attendee, Registration } from '../registration.entity';
 import { toRegistrationResponse } from '../registrations.mapper';
@@ -16,14 +16,12 @@ import {
   CheckInResponse,
   EventRegistrationsQuery,
   EventStatsResponse,
+  EventTimelineResponse,
   MessageAccepted,
   SendMessageDto,
 } from './dto/organizer.dto';
 import { OrganizerAccess } from './organizer-access';
 import { OrganizerRegistrationsRepository } from './organizer-registrations.repository';
-
-/** What a typed code can be once normalized; anything else names no registration. */
-const CODE_SHAPE = /^[A-Z0-9]{1,12}$/;
 
 /** An event's organizers at work: the list, the counts, the door (check-in) and a word to everyone. */
 @Injectable()
@@ -44,7 +42,7 @@ export class OrganizerRegistrationsService {
     const code = text !== undefined ? normalizeCode(text) : '';
     const { rows, total } = await this.repo.page(
       eventId,
-      { status: q.status, q: text, code: CODE_SHAPE.test(code) ? code : undefined },
+      { status: q.status, q: text, code: isCodeShape(code) ? code : undefined },
       offsetOf(q),
       q.limit,
     );
@@ -57,6 +55,11 @@ export class OrganizerRegistrationsService {
     const stats = await this.repo.stats(eventId);
     if (!stats) throw new NotFoundError('The event');
     return stats;
+  }
+
+  async timeline(eventId: string, caller: Caller): Promise<EventTimelineResponse> {
+    const event = await this.access.eventFor(eventId, caller);
+    return { timezone: event.timezone, days: await this.repo.timeline(eventId, event.timezone) };
   }
 
   /**
@@ -127,7 +130,7 @@ export class OrganizerRegistrationsService {
 
   private async byCode(m: EntityManager, eventId: string, typed: string): Promise<Registration> {
     const code = normalizeCode(typed);
-    const r = CODE_SHAPE.test(code) ? await this.repo.findByCodeForShare(m, eventId, code) : null;
+    const r = isCodeShape(code) ? await this.repo.findByCodeForShare(m, eventId, code) : null;
     if (!r) throw new NotFoundError('A registration with this code');
     return r;
   }

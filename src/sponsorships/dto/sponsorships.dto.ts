@@ -279,8 +279,8 @@ export class SponsorshipResponse {
   id: string;
   @ApiProperty({ format: 'uuid' })
   programId: string;
-  @ApiProperty({ format: 'uuid' })
-  sponsorUserId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null once the sponsor erased their account' })
+  sponsorUserId: string | null;
   @ApiProperty({ enum: SPONSORSHIP_STATUSES })
   status: SponsorshipStatus;
   @ApiProperty({ type: CommitmentResponse })

@@ -1,5 +1,21 @@
 // Generated from the api's /docs-json by scripts/api-types.mjs (`npm run web:api-types`). Do not edit.
 export interface paths {
+    "/api/v1/admin/erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PrivacyController_erasures"];
+        put?: never;
+        post: operations["PrivacyController_eraseOnRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -144,6 +160,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/check-in-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CheckInController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}/check-ins": {
         parameters: {
             query?: never;
@@ -171,6 +203,22 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["OrganizerRegistrationsController_undoCheckIn"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/check-ins/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CheckInController_batch"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -272,6 +320,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/stats/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganizerRegistrationsController_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{idOrSlug}": {
         parameters: {
             query?: never;
@@ -330,10 +394,26 @@ export interface paths {
         get: operations["UsersController_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["PrivacyController_eraseMe"];
         options?: never;
         head?: never;
         patch: operations["UsersController_updateMe"];
+        trace?: never;
+    };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PrivacyController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/household/members": {
@@ -496,6 +576,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProgramsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registrations/{id}": {
         parameters: {
             query?: never;
@@ -523,6 +619,22 @@ export interface paths {
         put?: never;
         post: operations["RegistrationsController_cancel"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["PrivacyController_eraseRegistration"];
         options?: never;
         head?: never;
         patch?: never;
@@ -856,6 +968,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdminErasureDto: {
+            /**
+             * @description the account with this email, and every registration made without an account under it
+             * @example mei@example.org
+             */
+            email: string;
+        };
         AttendeeDto: {
             /**
              * Format: date
@@ -908,6 +1027,54 @@ export interface components {
             accessToken?: string;
             user: components["schemas"]["UserResponse"];
         };
+        CheckInBatchDto: {
+            /** @description applied in order */
+            items: components["schemas"]["CheckInBatchItem"][];
+        };
+        CheckInBatchItem: {
+            /**
+             * @description when it was scanned, by the device's clock (a time still to come counts as now)
+             * @example 2027-05-15T09:41:07.000+08:00
+             */
+            at: string;
+            /** @description only these attendees of the registration (all of them when left out) */
+            attendeeIds?: string[];
+            /**
+             * @description the check-in code; any case, spaces and dashes ignored
+             * @example ACD-3E9
+             */
+            code: string;
+            /**
+             * Format: uuid
+             * @description made on the device; an id applied before changes nothing again
+             */
+            id: string;
+            /**
+             * @description true: take the check-in back
+             * @default false
+             */
+            undo: boolean;
+        };
+        CheckInBatchResponse: {
+            /** @description one per item, in the items' order */
+            results: components["schemas"]["CheckInBatchResult"][];
+        };
+        CheckInBatchResult: {
+            /** @description its attendees checked in now, after this item (not for unknown_code) */
+            checkedIn?: string[];
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description checked_in; undone; duplicate (this id was applied before: nothing changed); already_checked_in (another device or scan did it first); not_checkable (waitlisted or cancelled, or none of the named attendees is in the party any more); unknown_code
+             * @enum {string}
+             */
+            outcome: "checked_in" | "undone" | "duplicate" | "already_checked_in" | "not_checkable" | "unknown_code";
+            /**
+             * Format: uuid
+             * @description the registration the code names (not for unknown_code)
+             */
+            registrationId?: string;
+        };
         CheckInDto: {
             /** @description only these attendees of the registration (all of them when left out) */
             attendeeIds?: string[];
@@ -916,6 +1083,48 @@ export interface components {
              * @example ACD-3E9
              */
             code: string;
+        };
+        CheckInListAttendee: {
+            /** @enum {string} */
+            category: "adult" | "child";
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CheckInListEntry: {
+            /** @description the party, in the family's order */
+            attendees: components["schemas"]["CheckInListAttendee"][];
+            /**
+             * @description the check-in code (its QR code holds it)
+             * @example ACD3E9
+             */
+            code: string;
+            /** @description the contact's name */
+            contactName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description only confirmed families check in
+             * @enum {string}
+             */
+            status: "confirmed" | "waitlisted" | "cancelled";
+        };
+        CheckInListResponse: {
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            eventStatus: "draft" | "published" | "cancelled";
+            /** @description true: every registration of the event; false: the changes since `since` */
+            full: boolean;
+            /** @description in request order */
+            registrations: components["schemas"]["CheckInListEntry"][];
+            /**
+             * Format: date-time
+             * @description send it back as `since` for the changes after this list
+             */
+            syncedAt: string;
         };
         CheckInResponse: {
             answers: {
@@ -996,6 +1205,19 @@ export interface components {
             grantedBy: string;
             /** @enum {string} */
             purpose: "share_progress" | "photos";
+        };
+        ConsentExport: {
+            dataProcessing: boolean;
+            /** Format: uuid */
+            eventId: string;
+            /**
+             * Format: date-time
+             * @description when it was given (with the registration)
+             */
+            givenAt: string;
+            photos: boolean;
+            /** Format: uuid */
+            registrationId: string;
         };
         ConsentResponse: {
             expiresAt: string | null;
@@ -1268,6 +1490,56 @@ export interface components {
             /** Format: uuid */
             studentId: string;
         };
+        EraseAccountDto: {
+            /** @description the account's password, entered again */
+            password: string;
+        };
+        ErasureRecordPage: {
+            items: components["schemas"]["ErasureRecordResponse"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        ErasureRecordResponse: {
+            /**
+             * Format: uuid
+             * @description the admin who erased on request; null: the person themselves
+             */
+            actorId: string | null;
+            /** Format: date-time */
+            at: string;
+            cancelled: number;
+            /** Format: uuid */
+            id: string;
+            mails: number;
+            registrations: number;
+            sponsorships: number;
+            /** @enum {string} */
+            subject: "account" | "registration" | "email";
+            /**
+             * Format: uuid
+             * @description the former account's or the registration's id (it names no one any more)
+             */
+            subjectId: string | null;
+        };
+        ErasureResponse: {
+            /** @description whether an account was deleted */
+            account: boolean;
+            /** Format: date-time */
+            at: string;
+            /** @description of those, active ones cancelled first (seats freed, the waitlist promoted) */
+            cancelled: number;
+            /** Format: uuid */
+            id: string;
+            /** @description outbox rows purged */
+            mails: number;
+            /** @description registrations whose personal fields were removed */
+            registrations: number;
+            /** @description sponsorships that lost their sponsor (their payments stay) */
+            sponsorships: number;
+            /** @enum {string} */
+            subject: "account" | "registration" | "email";
+        };
         EventBaseResponse: {
             description: string;
             summary: string;
@@ -1392,6 +1664,12 @@ export interface components {
             /** @description in `locale`: the asked locale when the event has it, else its content language */
             title: string;
         };
+        EventTimelineResponse: {
+            /** @description every day from the first registration to the last, days without any included */
+            days: components["schemas"]["TimelineDay"][];
+            /** @example Asia/Kathmandu */
+            timezone: string;
+        };
         EventTranslationDto: {
             description?: string | null;
             summary?: string | null;
@@ -1453,6 +1731,9 @@ export interface components {
             /** @example mother */
             relationship: string;
         };
+        HouseholdExport: {
+            members: components["schemas"]["MemberResponse"][];
+        };
         LoginDto: {
             /** @example mei@example.org */
             email: string;
@@ -1462,6 +1743,22 @@ export interface components {
              * @enum {string}
              */
             session?: "cookie";
+        };
+        MailExport: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example registration.confirmed */
+            kind: string;
+            /** @enum {string} */
+            locale: "en" | "zh-CN" | "ne";
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "skipped";
+            /** @description an organizer's message's subject; other kinds are named by `kind` (their subject is written when sent) */
+            subject: string | null;
         };
         MailSuppressionPage: {
             items: components["schemas"]["MailSuppressionResponse"][];
@@ -1632,6 +1929,23 @@ export interface components {
             receivedOn: string;
             reference: string;
         };
+        PersonalDataExport: {
+            consents: components["schemas"]["ConsentExport"][];
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description as GET /me/household/members, every page */
+            household: components["schemas"]["HouseholdExport"];
+            /** @description mails written to the account, newest first */
+            mails: components["schemas"]["MailExport"][];
+            /** @description as GET /me */
+            profile: components["schemas"]["UserResponse"];
+            /** @description as GET /me/registrations, every page: attendees, answers and consents included */
+            registrations: components["schemas"]["MyRegistrationResponse"][];
+            /** @description as GET /me/sponsorships, every page, with payments */
+            sponsorships: components["schemas"]["SponsorshipResponse"][];
+            /** @description each sponsorship’s statement for every year it ran */
+            statements: components["schemas"]["StatementResponse"][];
+        };
         ProblemSchema: {
             /** @example invalid_request */
             code: string;
@@ -1654,6 +1968,60 @@ export interface components {
             limit: number;
             page: number;
             total: number;
+        };
+        ProgramReportCounts: {
+            /** @description adults among them */
+            adults: number;
+            /** @description children among them */
+            checkedInChildren: number;
+            /** @description confirmed registrations with at least one person checked in */
+            checkedInFamilies: number;
+            /** @description persons of the confirmed registrations checked in */
+            checkedInPersons: number;
+            /** @description children among them */
+            children: number;
+            /** @description confirmed registrations */
+            families: number;
+            /** @description persons of the confirmed registrations */
+            persons: number;
+            /** @description waitlisted registrations */
+            waitlisted: number;
+        };
+        ProgramReportEvent: {
+            /** @description adults among them */
+            adults: number;
+            /** @description children among them */
+            checkedInChildren: number;
+            /** @description confirmed registrations with at least one person checked in */
+            checkedInFamilies: number;
+            /** @description persons of the confirmed registrations checked in */
+            checkedInPersons: number;
+            /** @description children among them */
+            children: number;
+            /** @description confirmed registrations */
+            families: number;
+            /** Format: uuid */
+            id: string;
+            /** @description persons of the confirmed registrations */
+            persons: number;
+            slug: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @enum {string} */
+            status: "published" | "cancelled";
+            /** @description in the event's own language */
+            title: string;
+            /** @description waitlisted registrations */
+            waitlisted: number;
+        };
+        ProgramReportResponse: {
+            /** @description its published and cancelled events, by start */
+            events: components["schemas"]["ProgramReportEvent"][];
+            name: string;
+            /** Format: uuid */
+            programId: string;
+            /** @description the sums over the events */
+            totals: components["schemas"]["ProgramReportCounts"];
         };
         ProgramResponse: {
             createdAt: string;
@@ -1838,8 +2206,11 @@ export interface components {
             payments: components["schemas"]["PaymentResponse"][];
             /** Format: uuid */
             programId: string;
-            /** Format: uuid */
-            sponsorUserId: string;
+            /**
+             * Format: uuid
+             * @description null once the sponsor erased their account
+             */
+            sponsorUserId: string | null;
             /** Format: date */
             startDate: string;
             /** @enum {string} */
@@ -1915,6 +2286,19 @@ export interface components {
             grade: string;
             /** @example Mathematics */
             name: string;
+        };
+        TimelineDay: {
+            /** @description registrations made that day that are cancelled now */
+            cancelled: number;
+            /** @description registrations made that day that are confirmed now */
+            confirmed: number;
+            /**
+             * @description a day in the event's time zone
+             * @example 2027-05-01
+             */
+            date: string;
+            /** @description registrations made that day that are waitlisted now */
+            waitlisted: number;
         };
         UnsubscribeResponse: {
             /** Format: uuid */
@@ -2047,6 +2431,168 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    PrivacyController_erasures: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every erasure, newest first: who asked and how much went */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRecordPage"];
+                };
+            };
+            /** @description invalid_request: malformed JSON, unknown or bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: role may not act */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    PrivacyController_eraseOnRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 to 200 printable ASCII characters, unique per attempt (a random uuid is best), kept 24 h per caller and endpoint. A retry with the same key and the same JSON body (key order aside) gets the first answer again, status and body, with the header Idempotent-Replayed: true. A 400 (bad fields), 429 or 5xx answer is not kept: fix and retry under the same key. A bad value is a 400 invalid_request. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminErasureDto"];
+            };
+        };
+        responses: {
+            /** @description for someone who cannot sign in: the account with this email and the registrations made without an account under it are erased as DELETE /me would; recorded without the email */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResponse"];
+                };
+            };
+            /** @description invalid_request: malformed JSON, unknown or bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: role may not act */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description invalid_transition: the account created events, programs or students
+             *
+             *     idempotency_in_flight: the first request with this Idempotency-Key is still being processed
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description idempotency_key_reused: this Idempotency-Key came before with a different body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -2660,6 +3206,100 @@ export interface operations {
             };
         };
     };
+    CheckInController_list: {
+        parameters: {
+            query?: {
+                /** @description the `syncedAt` of the device's last list: only the registrations changed since then come back (a little before it, so a change still being written then is not missed; the device replaces each by id) */
+                since?: string;
+            };
+            header: {
+                "if-none-match": string;
+                /** @description the ETag of the list the device holds */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description with an ETag; no e-mail, phone or birth date */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInListResponse"];
+                };
+            };
+            /** @description the list the device holds (for the same `since`) is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_request: malformed JSON, unknown or bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description forbidden: not one of the event's organizers
+             *
+             *     forbidden: role may not act
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the event (a draft is visible only to its organizers and admins) is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     OrganizerRegistrationsController_checkIn: {
         parameters: {
             query?: never;
@@ -2799,6 +3439,90 @@ export interface operations {
             };
             /** @description not_found: the event, or a registration with this code is absent or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    CheckInController_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInBatchDto"];
+            };
+        };
+        responses: {
+            /** @description an outcome per item; sending the same items again changes nothing (each answers duplicate) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInBatchResponse"];
+                };
+            };
+            /** @description invalid_request: malformed JSON, unknown or bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description forbidden: not one of the event's organizers
+             *
+             *     forbidden: role may not act
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the event (a draft is visible only to its organizers and admins) is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3239,7 +3963,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description rate_limited: too many registrations from one address */
+            /** @description rate_limited: too many registrations from one address (per minute, or for one event per hour) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3332,6 +4056,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventStatsResponse"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description forbidden: the caller's role may not act, or the event is visible but not theirs to manage
+             *
+             *     forbidden: role may not act
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the event (a draft is visible only to its organizers and admins) is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    OrganizerRegistrationsController_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description for the dashboard's chart of registrations over time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTimelineResponse"];
                 };
             };
             /** @description unauthenticated */
@@ -3540,6 +4317,93 @@ export interface operations {
             };
         };
     };
+    PrivacyController_eraseMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseAccountDto"];
+            };
+        };
+        responses: {
+            /** @description the account, its household and its sessions are gone; its registrations keep their counts without any personal field (active ones cancelled first); its mail is purged; a sponsor’s payments stay without the name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResponse"];
+                };
+            };
+            /** @description invalid_request: malformed JSON, unknown or bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: the password is wrong (nothing changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description invalid_transition: the account created events, programs or students (an admin hands them over first) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description rate_limited: too many wrong passwords */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     UsersController_updateMe: {
         parameters: {
             query?: never;
@@ -3590,6 +4454,41 @@ export interface operations {
             };
             /** @description unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    PrivacyController_export: {
+        parameters: {
+            query?: {
+                /** @description the language to answer in; wins over Accept-Language and the account locale. zh is zh-CN. */
+                lang?: "en" | "zh-CN" | "ne" | "zh";
+            };
+            header?: {
+                /** @description used when ?lang= is absent: the best of en, zh-CN and ne; else the account locale, else the content language */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description everything Kinship holds about the account, as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExport"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4341,6 +5240,59 @@ export interface operations {
             };
         };
     };
+    ProgramsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description families and persons registered and checked in, children, per event and in total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramReportResponse"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description forbidden: not one of the program's organizers
+             *
+             *     forbidden: role may not act
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the program is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     RegistrationsController_get: {
         parameters: {
             query?: never;
@@ -4477,6 +5429,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegistrationResponse"];
+                };
+            };
+            /** @description not_found: the registration (or not yours) is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    PrivacyController_eraseRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a guest's manage token */
+                "x-manage-token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the registration keeps its counts without any personal field (cancelled first if active; its mail purged); the manage link stops working */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResponse"];
+                };
+            };
+            /** @description forbidden: organizers do not erase a family’s data */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
                 };
             };
             /** @description not_found: the registration (or not yours) is absent or not visible to the caller */

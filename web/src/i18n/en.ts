@@ -221,6 +221,16 @@ export const en = {
       'We will email a new private link to {email}. The link you used to open this page will then stop working.',
     resend: 'Email me a new link',
     resendDone: 'A new link is on its way to {email}.',
+    eraseTitle: 'Remove our details',
+    eraseExplain:
+      'Delete the names, email address, phone number and answers of this registration. If it is still active it is cancelled first, and your places go to the next family on the waiting list. This link then stops working. This cannot be undone.',
+    erase: 'Remove our details',
+    eraseAsk: 'Remove your details from this registration for good?',
+    eraseYes: 'Yes, remove them',
+    eraseNo: 'No, keep them',
+    erasedTitle: 'Your details are removed',
+    erasedBody:
+      'We have deleted your family’s details from this registration. Only the number of people remains, without any names.',
   },
   account: {
     loginTitle: 'Sign in',
@@ -266,6 +276,23 @@ export const en = {
     saved: 'Saved.',
     signOutTitle: 'Sign out',
     signOut: 'Sign out on this device',
+    dataTitle: 'Your data',
+    dataLead:
+      'Download everything Kinship holds about you: your profile and household, your registrations with their answers and consents, the emails we sent you, and any sponsorships with their payments and statements.',
+    downloadData: 'Download my data',
+    deleteTitle: 'Delete my account',
+    deleteLead:
+      'Your account, your household and your sign-ins are deleted. Registrations for events still to come are cancelled, and your places go to the next family on the waiting list. For past events we keep only the number of people who came, without any names. This cannot be undone.',
+    deleteStart: 'Delete my account…',
+    deletePassword: 'Enter your password to confirm',
+    deleteConfirm: 'Delete my account for good',
+    deleteKeep: 'No, keep my account',
+    deleteWrongPassword: 'That password is not right. Nothing was deleted.',
+    deleteBlocked:
+      'This account created events, programs or students. Please ask an administrator to hand them over before you delete it.',
+    deletedTitle: 'Your account is deleted',
+    deletedBody: 'We have removed your account and your personal details. Thank you for having been part of Kinship.',
+    toHome: 'Go to the home page',
   },
   household: {
     title: 'My household',

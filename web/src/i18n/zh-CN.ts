@@ -203,6 +203,15 @@ export const zhCN: Catalog = {
     resendExplain: '我们会把新的专属链接发送到 {email}。之后，您用来打开本页的链接将失效。',
     resend: '给我发送新链接',
     resendDone: '新链接已在发往 {email} 的途中。',
+    eraseTitle: '删除我们的信息',
+    eraseExplain:
+      '删除此报名中的姓名、电子邮箱、电话号码和回答。如果报名仍然有效，会先被取消，名额让给候补名单上的下一个家庭。之后此链接将失效。此操作无法撤销。',
+    erase: '删除我们的信息',
+    eraseAsk: '确定要永久删除此报名中的信息吗？',
+    eraseYes: '是的，删除',
+    eraseNo: '不，保留',
+    erasedTitle: '您的信息已删除',
+    erasedBody: '我们已从此报名中删除您家庭的信息，只保留人数，不保留任何姓名。',
   },
   account: {
     loginTitle: '登录',
@@ -247,6 +256,22 @@ export const zhCN: Catalog = {
     saved: '已保存。',
     signOutTitle: '退出登录',
     signOut: '在此设备上退出登录',
+    dataTitle: '我的数据',
+    dataLead:
+      '下载 Kinship 保存的关于您的全部信息：个人资料和家庭成员、报名记录（含回答和同意事项）、我们发给您的邮件，以及资助记录（含付款和年度报表）。',
+    downloadData: '下载我的数据',
+    deleteTitle: '注销我的账户',
+    deleteLead:
+      '您的账户、家庭成员和登录状态将被删除。尚未举行的活动报名将被取消，名额会让给候补名单上的下一个家庭。已举行的活动只保留参加人数，不保留任何姓名。此操作无法撤销。',
+    deleteStart: '注销我的账户…',
+    deletePassword: '请输入密码以确认',
+    deleteConfirm: '永久注销我的账户',
+    deleteKeep: '不，保留我的账户',
+    deleteWrongPassword: '密码不正确，未删除任何内容。',
+    deleteBlocked: '此账户创建过活动、项目或学生资料。请先请管理员移交这些内容，然后再注销。',
+    deletedTitle: '您的账户已注销',
+    deletedBody: '我们已删除您的账户和个人信息。感谢您曾参与 Kinship。',
+    toHome: '返回首页',
   },
   household: {
     title: '我的家庭成员',

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -70,6 +71,45 @@ export class EventStatsResponse {
   children: number;
 }
 
+export class TimelineDay {
+  @ApiProperty({ example: '2027-05-01', description: "a day in the event's time zone" })
+  date: string;
+  @ApiProperty({ description: 'registrations made that day that are confirmed now' })
+  confirmed: number;
+  @ApiProperty({ description: 'registrations made that day that are waitlisted now' })
+  waitlisted: number;
+  @ApiProperty({ description: 'registrations made that day that are cancelled now' })
+  cancelled: number;
+}
+
+export class EventTimelineResponse {
+  @ApiProperty({ example: 'Asia/Kathmandu' })
+  timezone: string;
+  @ApiProperty({
+    type: [TimelineDay],
+    description: 'every day from the first registration to the last, days without any included',
+  })
+  days: TimelineDay[];
+}
+
+/** Some attendees of one registration, by id (the whole party when left out). */
+export const AttendeeIds = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: [String],
+      format: 'uuid',
+      minItems: 1,
+      maxItems: 20,
+      description: 'only these attendees of the registration (all of them when left out)',
+    }),
+    IsOptional(),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(20),
+    ArrayUnique(),
+    IsUUID('all', { each: true, message: 'attendeeIds must hold uuids' }),
+  );
+
 export class CheckInDto {
   @ApiProperty({
     example: 'ACD-3E9',
@@ -81,19 +121,7 @@ export class CheckInDto {
   @MaxLength(40)
   code: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    minItems: 1,
-    maxItems: 20,
-    description: 'only these attendees of the registration (all of them when left out)',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsUUID('all', { each: true, message: 'attendeeIds must hold uuids' })
+  @AttendeeIds()
   attendeeIds?: string[];
 }
 

@@ -8,14 +8,37 @@ import { SelectField, TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { ProblemNotice } from '../../ui/Problem';
+import { DeleteAccount } from './DeleteAccount';
 import { RequireSignIn } from './RequireSignIn';
 
 export default function MePage() {
   const { t } = useI18n();
-  return <RequireSignIn title={t('account.meTitle')}>{(user) => <Me user={user} />}</RequireSignIn>;
+  const client = useQueryClient();
+  const [deleted, setDeleted] = useState(false);
+  if (deleted) {
+    return (
+      <Page title={t('account.deletedTitle')}>
+        <Notice tone="success">{t('account.deletedBody')}</Notice>
+        <p>
+          <Link className="button" to="/">
+            {t('account.toHome')}
+          </Link>
+        </p>
+      </Page>
+    );
+  }
+  const onDeleted = () => {
+    // The server cleared the session cookie with the account; nothing of it stays in this tab.
+    setDeleted(true);
+    client.setQueryData(SESSION_KEY, null);
+    client.removeQueries({ predicate: (q) => q.queryKey[0] === 'me' });
+  };
+  return (
+    <RequireSignIn title={t('account.meTitle')}>{(user) => <Me user={user} onDeleted={onDeleted} />}</RequireSignIn>
+  );
 }
 
-function Me(props: { user: User }) {
+function Me(props: { user: User; onDeleted: () => void }) {
   const { t, setLocale } = useI18n();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -103,6 +126,15 @@ function Me(props: { user: User }) {
       >
         {t('account.signOut')}
       </button>
+      <h2>{t('account.dataTitle')}</h2>
+      <p>{t('account.dataLead')}</p>
+      <p>
+        {/* A plain download: the browser sends the session cookie, the answer is an attachment. */}
+        <a className="button button-secondary" href="/api/v1/me/export" download>
+          {t('account.downloadData')}
+        </a>
+      </p>
+      <DeleteAccount onDeleted={props.onDeleted} />
     </Page>
   );
 }

@@ -43,6 +43,18 @@ export default function RegistrationPage() {
   const { user } = useSession();
   const registration = useRegistration(id);
   const event = useEvent(registration.data?.eventId ?? '');
+  const [erased, setErased] = useState(false);
+
+  if (erased) {
+    return (
+      <Page title={t('manage.erasedTitle')}>
+        <Notice tone="success">{t('manage.erasedBody')}</Notice>
+        <p>
+          <Link to="/events">{t('manage.toEvents')}</Link>
+        </p>
+      </Page>
+    );
+  }
 
   if (registration.isError) {
     const e = registration.error;
@@ -76,10 +88,10 @@ export default function RegistrationPage() {
       </Page>
     );
   }
-  return <Manage registration={registration.data} event={event.data} />;
+  return <Manage registration={registration.data} event={event.data} onErased={() => setErased(true)} />;
 }
 
-function Manage(props: { registration: Registration; event: EventItem }) {
+function Manage(props: { registration: Registration; event: EventItem; onErased: () => void }) {
   const { registration: r, event } = props;
   const { t } = useI18n();
   const location = useLocation();
@@ -144,7 +156,12 @@ function Manage(props: { registration: Registration; event: EventItem }) {
           <CancelRegistration registration={r} />
         </>
       )}
-      {r.manageToken !== undefined || manageToken(r.id) ? <ResendLink registration={r} /> : null}
+      {r.manageToken !== undefined || manageToken(r.id) ? (
+        <>
+          <ResendLink registration={r} />
+          <EraseRegistration registration={r} onErased={props.onErased} />
+        </>
+      ) : null}
     </Page>
   );
 }
@@ -315,6 +332,63 @@ function ResendLink(props: { registration: Registration }) {
         </button>
       )}
       {resend.isError && <ProblemNotice error={resend.error} />}
+    </section>
+  );
+}
+
+/**
+ * A guest removes the family's details from the registration (cancelled first if active). The
+ * link dies with them, so the page then says so instead of reloading.
+ */
+function EraseRegistration(props: { registration: Registration; onErased: () => void }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const [asking, setAsking] = useState(false);
+  const question = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (asking) question.current?.focus();
+  }, [asking]);
+  const id = props.registration.id;
+  const erase = useMutation({
+    mutationFn: () =>
+      call(
+        api.DELETE('/api/v1/registrations/{id}/personal-data', { params: { path: { id } }, headers: tokenHeaders(id) }),
+      ),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: ['registration', id] });
+      void client.invalidateQueries({ queryKey: ['event'] });
+      props.onErased();
+    },
+  });
+  return (
+    <section aria-labelledby="erase-title" className="danger-zone">
+      <h2 id="erase-title">{t('manage.eraseTitle')}</h2>
+      <p>{t('manage.eraseExplain')}</p>
+      {erase.isError && <ProblemNotice error={erase.error} />}
+      {!asking ? (
+        <button type="button" className="button button-danger" onClick={() => setAsking(true)}>
+          {t('manage.erase')}
+        </button>
+      ) : (
+        <div role="group" aria-labelledby="erase-question">
+          <p id="erase-question" tabIndex={-1} ref={question}>
+            {t('manage.eraseAsk')}
+          </p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={erase.isPending}
+              onClick={() => erase.mutate()}
+            >
+              {t('manage.eraseYes')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setAsking(false)}>
+              {t('manage.eraseNo')}
+            </button>
+          </div>
+        </div>
+      )}
     </section>
   );
 }

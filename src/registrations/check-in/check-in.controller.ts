@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Authenticated, Caller, CurrentCaller } from '../../common/auth';
+import { UuidParam } from '../../common/ids';
+import { ApiBodyErrors, ApiNotFound, ProblemSchema } from '../../common/openapi';
+import { CheckInService } from './check-in.service';
+import { CheckInBatchDto, CheckInBatchResponse, CheckInListQuery, CheckInListResponse } from './dto/check-in.dto';
+
+const EVENT = 'the event (a draft is visible only to its organizers and admins)';
+
+/** The check-in app's sync: the list a door device keeps offline, and what it did at the door. */
+@ApiTags('organizers')
+@Controller('events/:id')
+@Authenticated('organizer')
+@ApiForbiddenResponse({ description: "forbidden: not one of the event's organizers", type: ProblemSchema })
+export class CheckInController {
+  constructor(private readonly checkIn: CheckInService) {}
+
+  @Get('check-in-list')
+  @ApiOkResponse({ type: CheckInListResponse, description: 'with an ETag; no e-mail, phone or birth date' })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'the ETag of the list the device holds' })
+  @ApiResponse({ status: 304, description: 'the list the device holds (for the same `since`) is current' })
+  @ApiNotFound(EVENT)
+  @ApiBodyErrors()
+  async list(
+    @Param('id', UuidParam) id: string,
+    @Query() q: CheckInListQuery,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-none-match') ifNoneMatch?: string,
+  ): Promise<CheckInListResponse | undefined> {
+    const { etag, list } = await this.checkIn.list(id, q.since, ifNoneMatch, caller);
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'private, no-cache');
+    if (!list) {
+      res.status(304);
+      return undefined;
+    }
+    return list;
+  }
+
+  @Post('check-ins/batch')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: CheckInBatchResponse,
+    description: 'an outcome per item; sending the same items again changes nothing (each answers duplicate)',
+  })
+  @ApiNotFound(EVENT)
+  @ApiBodyErrors()
+  batch(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: CheckInBatchDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<CheckInBatchResponse> {
+    return this.checkIn.batch(id, dto, caller);
+  }
+}
