@@ -110,6 +110,19 @@ describe('mail hygiene', () => {
     expect(withSubject(bounced, 'Lunch')).toHaveLength(1);
   });
 
+  it('should forget a suppressed address when the person is erased', async () => {
+    const email = 'erased.bounce@example.org';
+    sink.refuse = ({ to }) => (to === email ? { code: 550, message: '5.1.1 mailbox unavailable' } : null);
+    const a = await createPublishedEvent(t, organizer);
+    await guest(a.id, email);
+    await finalRows('registration.confirmed', email);
+    const listed = () => request(t.http).get(`/api/v1/mail-suppressions?q=${email}`).set(bearer(admin)).expect(200);
+    expect((await listed()).body.total).toBe(1);
+    await request(t.http).post('/api/v1/admin/erasures').set(bearer(admin)).send({ email }).expect(201);
+    expect((await listed()).body.total).toBe(0);
+    expect(await t.db.query('SELECT 1 FROM mail_suppressions WHERE email = $1', [email])).toEqual([]);
+  });
+
   it('should not suppress an address for a refusal of the message rather than the address', async () => {
     const email = 'spam.filter@example.org';
     sink.refuse = ({ to }) => (to === email ? { code: 550, message: '5.7.1 message rejected as spam' } : null);
