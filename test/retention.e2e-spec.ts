@@ -5,6 +5,7 @@ import { RetentionScheduler } from '../src/retention/retention.worker';
 import { RetentionService } from '../src/retention/retention.service';
 import { createPublishedEvent } from './factories/events';
 import { adult, child, register, TestRegistration } from './factories/registrations';
+import { createProgram } from './factories/programs';
 import { createStudent, sponsorshipProgram } from './factories/sponsorship';
 import { bearer, createUser, TestUser } from './factories/users';
 import { createApp, TestApp } from './utils/create-app';
@@ -80,8 +81,11 @@ describe('retention', () => {
   it('should clear exactly the registrations of events that ended more than 24 months ago, in batches, keeping counts and check-ins', async () => {
     const family = await createUser(t, ['family']);
     const diet = [{ id: 'diet', label: 'Diet', type: 'textarea', required: false, maxLength: 1000 }];
-    const old = await createPublishedEvent(t, organizer, { capacity: 100, questions: diet });
-    const recent = await createPublishedEvent(t, organizer, { capacity: 100, questions: diet });
+    const program = await createProgram(t, organizer);
+    const old = await createPublishedEvent(t, organizer, { capacity: 100, questions: diet, programId: program.id });
+    const recent = await createPublishedEvent(t, organizer, { capacity: 100, questions: diet, programId: program.id });
+    const report = () =>
+      request(t.http).get(`/api/v1/programs/${program.id}/report`).set(bearer(organizer)).expect(200);
     const olds: TestRegistration[] = [await fullFamily(t, old.id, 0, family)];
     for (let i = 1; i < 16; i++) olds.push(await fullFamily(t, old.id, i));
     const recents: TestRegistration[] = [];
@@ -100,13 +104,19 @@ describe('retention', () => {
     // One minute either side of the cut-off.
     await endedAgo(old.id, 24, 1);
     await endedAgo(recent.id, 24, -1);
-    const before = { old: await stats(old.id), recent: await stats(recent.id), recentRows: await rowsOf(recent.id) };
+    const before = {
+      old: await stats(old.id),
+      recent: await stats(recent.id),
+      recentRows: await rowsOf(recent.id),
+      report: (await report()).body,
+    };
+    expect(before.report.totals).toMatchObject({ families: 18, checkedInFamilies: 3 });
     expect(before.old).toMatchObject({ confirmed: 15, cancelled: 1, checkedIn: 4, adults: 15, children: 15 });
 
     // The worker's look: it claims today's run and runs it.
     const scheduler = worker.get(RetentionScheduler);
-    const report = await scheduler.look();
-    expect(report).toMatchObject({ registrations: { rows: 16, batches: 3 }, eventsCleared: 1 });
+    const run1 = await scheduler.look();
+    expect(run1).toMatchObject({ registrations: { rows: 16, batches: 3 }, eventsCleared: 1 });
     const [run] = await t.db.query(`SELECT finished_at, report FROM scheduled_runs WHERE name = 'retention'`);
     expect(run.finished_at).not.toBeNull();
     expect(run.report.registrations).toEqual({ rows: 16, batches: 3 });
@@ -140,6 +150,7 @@ describe('retention', () => {
     expect((await rowsOf(recent.id))[0]).toMatchObject({ contact_name: 'Retained Parent 100' });
     expect(await stats(old.id)).toEqual(before.old);
     expect(await stats(recent.id)).toEqual(before.recent);
+    expect((await report()).body).toEqual(before.report);
 
     // What the organizer and the family see now.
     const list = await request(t.http).get(`/api/v1/events/${old.id}/registrations`).set(bearer(organizer)).expect(200);
