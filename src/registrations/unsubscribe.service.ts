@@ -50,9 +50,9 @@ export class UnsubscribeService {
     if (!row) throw new NotFoundError('The registration');
     if (row.first) this.logger.log({ registrationId, eventId: row.event_id }, 'unsubscribed from optional mail');
     const words = localize(
-      { title: row.title, contentLocale: row.content_locale, translations: row.translations } as never,
+      { title: row.title, contentLocale: row.content_locale, translations: row.translations },
       locale,
-      ['title'],
+      ['title'] as const,
     );
     return {
       registrationId,
