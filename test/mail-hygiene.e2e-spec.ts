@@ -68,7 +68,8 @@ describe('mail hygiene', () => {
   it('should suppress organizer messages to an address refused with a 550, never its confirmations, until an admin lifts it', async () => {
     const bounced = 'gone.family@example.org';
     const fine = 'fine.family@example.org';
-    sink.refuse = ({ to }) => (to === bounced ? { code: 550, message: `5.1.1 <${bounced}>: no such user` } : null);
+    // Refused where real servers refuse a mailbox that does not exist: at RCPT TO.
+    sink.refuseRecipient = (to) => (to === bounced ? { code: 550, message: `5.1.1 <${bounced}>: no such user` } : null);
     const a = await createPublishedEvent(t, organizer);
     const b = await createPublishedEvent(t, organizer);
     await guest(a.id, bounced);
@@ -83,7 +84,7 @@ describe('mail hygiene', () => {
     await request(t.http).get('/api/v1/mail-suppressions').set(bearer(organizer)).expect(403);
 
     // The mailbox accepts mail again, but the address stays suppressed for optional mail.
-    sink.refuse = () => null;
+    sink.refuseRecipient = () => null;
     await message(a.id, 'Parking');
     await sink.waitForTo(fine, 2);
     expect(await finalRows('event.message', bounced)).toEqual([
