@@ -29,6 +29,8 @@ export function setupApp(app: NestExpressApplication): void {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      // The one-click unsubscribe URL in mail: GET is the web app's page, POST unsubscribes.
+      { path: 'unsubscribe/:id', method: RequestMethod.POST },
     ],
   });
   app.use(compressLargeReads());
@@ -55,11 +57,15 @@ function compressLargeReads() {
   });
 }
 
+/** Mail clients' one-click unsubscribe posts a form (RFC 8058), which the endpoint ignores unread. */
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
 /** A JSON endpoint sent a body that is not JSON answers 415 before any parsing. */
 function requireJson(req: Request, _res: Response, next: NextFunction): void {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   if (hasBody && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) && !req.path.startsWith('/admin/')) {
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (req.path.startsWith('/unsubscribe/') && FORM_TYPES.includes(type)) return next();
     if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) {
       return next(new UnsupportedMediaTypeError(type));
     }

@@ -4,6 +4,7 @@ import { CoreModule } from './core.module';
 import { MailWorkerModule } from './notifications/mail-worker.module';
 import { MessagesWorkerModule } from './registrations/messages.worker';
 import { RegistrationMailWorkerModule } from './registrations/registration-mail.worker';
+import { RetentionWorkerModule } from './retention/retention.worker';
 import { SponsorshipMailWorkerModule } from './sponsorships/sponsorship-mail.worker';
 
 /** The worker process: no HTTP. Queue processors and schedulers register here (never in the api). */
@@ -15,6 +16,7 @@ import { SponsorshipMailWorkerModule } from './sponsorships/sponsorship-mail.wor
     RegistrationMailWorkerModule,
     MessagesWorkerModule,
     SponsorshipMailWorkerModule,
+    RetentionWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -87,6 +87,12 @@ describe('the web app, served by the api', () => {
       const manage = await html(t, '/registrations/0f8e7d6c-5b4a-4392-8170-a1b2c3d4e5f6').expect(200);
       expect(manage.headers['referrer-policy']).toBe('no-referrer');
       expect((await html(t, '/reset-password').expect(200)).headers['referrer-policy']).toBe('no-referrer');
+      // The unsubscribe link carries its signature in the query (mail clients POST to the same URL).
+      const unsubscribe = await html(t, '/unsubscribe/0f8e7d6c-5b4a-4392-8170-a1b2c3d4e5f6?token=x&lang=ne').expect(
+        200,
+      );
+      expect(unsubscribe.headers['referrer-policy']).toBe('no-referrer');
+      expect(unsubscribe.text).toContain('<html lang="ne"');
     });
 
     it("should leave the API's paths to the API whatever the request accepts", async () => {

@@ -14,6 +14,10 @@ describe('loadEnv', () => {
       WORKER_NICE: 10,
       API_BUSY_CPU: 0.7,
       MAIL_PER_SECOND_WHILE_API_BUSY: 5,
+      RETENTION_REGISTRATION_MONTHS: 24,
+      RETENTION_MAIL_DAYS: 90,
+      RETENTION_STUDENT_MONTHS: 12,
+      RETENTION_BATCH_SIZE: 500,
     });
     expect(env.SMTP_URL).toBeUndefined();
   });
@@ -45,6 +49,10 @@ describe('loadEnv', () => {
     [{ TRUST_PROXY: 'loopback, 10.0.0.300' }, 'TRUST_PROXY'],
     [{ DATABASE_POOL_SIZE: '1' }, 'DATABASE_POOL_SIZE'],
     [{ EXPORTS_PER_USER: '0' }, 'EXPORTS_PER_USER'],
+    [{ RETENTION_REGISTRATION_MONTHS: '0' }, 'RETENTION_REGISTRATION_MONTHS'],
+    [{ RETENTION_MAIL_DAYS: 'ninety' }, 'RETENTION_MAIL_DAYS'],
+    [{ RETENTION_STUDENT_MONTHS: '1.5' }, 'RETENTION_STUDENT_MONTHS'],
+    [{ RETENTION_BATCH_SIZE: '0' }, 'RETENTION_BATCH_SIZE'],
   ])('should refuse %j naming %s', (raw, name) => {
     expect(() => loadEnv(raw)).toThrow(new RegExp(`^${name} `));
   });

@@ -77,6 +77,14 @@ export interface Env {
   MAIL_PER_SECOND_WHILE_API_BUSY: number;
   /** The built web app the api serves (`npm run build` writes it to dist/web). */
   WEB_DIR: string;
+  /** Months after an event ends before its registrations lose their personal fields. */
+  RETENTION_REGISTRATION_MONTHS: number;
+  /** Days after a mail was sent (or failed, or was skipped) before its recipient and payload are purged. */
+  RETENTION_MAIL_DAYS: number;
+  /** Months after a student graduated or withdrew before her guardian, phone, birth date and region go. */
+  RETENTION_STUDENT_MONTHS: number;
+  /** Rows the retention run changes per transaction. */
+  RETENTION_BATCH_SIZE: number;
 }
 
 export { DEFAULT_JWT_SECRET } from './known-secrets';
@@ -255,6 +263,10 @@ export function loadEnv(raw: Raw = process.env): Env {
     API_BUSY_CPU: num(raw, 'API_BUSY_CPU', 0.7, 0, 4),
     MAIL_PER_SECOND_WHILE_API_BUSY: int(raw, 'MAIL_PER_SECOND_WHILE_API_BUSY', 5, 1, 10000),
     WEB_DIR: str(raw, 'WEB_DIR', defaultWebDir()),
+    RETENTION_REGISTRATION_MONTHS: int(raw, 'RETENTION_REGISTRATION_MONTHS', 24, 1, 1200),
+    RETENTION_MAIL_DAYS: int(raw, 'RETENTION_MAIL_DAYS', 90, 1, 36500),
+    RETENTION_STUDENT_MONTHS: int(raw, 'RETENTION_STUDENT_MONTHS', 12, 1, 1200),
+    RETENTION_BATCH_SIZE: int(raw, 'RETENTION_BATCH_SIZE', 500, 1, 10000),
   };
 }
 

@@ -96,6 +96,10 @@ export class Event {
   @Column({ name: 'ends_at', type: 'timestamptz' })
   endsAt: Date;
 
+  /** When the retention run removed the personal fields of every registration of this (long ended) event. */
+  @Column({ name: 'personal_data_removed_at', type: 'timestamptz', nullable: true, select: false })
+  personalDataRemovedAt?: Date | null;
+
   @Column({ name: 'registration_opens_at', type: 'timestamptz', nullable: true })
   registrationOpensAt: Date | null;
 

@@ -26,6 +26,8 @@ const registration = {
   manageUrl: `${PUBLIC_URL}/registrations/0f8e7d6c-5b4a-4392-8170-a1b2c3d4e5f6?token=tok_9Zx-81&lang=zh`,
 };
 
+const unsubscribeUrl = `${PUBLIC_URL}/unsubscribe/0f8e7d6c-5b4a-4392-8170-a1b2c3d4e5f6?token=uns_Q7w-2&lang=zh-CN`;
+
 const ticket: TicketData = {
   ...registration,
   code: 'KX7P-4Q2M',
@@ -64,7 +66,7 @@ export const FIXTURES: { [K in MailKind]: MailData[K] } = {
   },
   'registration.cancelled': registration,
   'registration.manage_link': registration,
-  'registration.reminder': { ...registration, code: ticket.code, partySize: 3 },
+  'registration.reminder': { ...registration, code: ticket.code, partySize: 3, unsubscribeUrl },
   'event.changed': {
     ...registration,
     event: { ...FIXTURE_EVENT, startsAt: '2027-05-22T02:00:00.000Z', endsAt: '2027-05-22T08:00:00.000Z' },
@@ -80,6 +82,7 @@ export const FIXTURES: { [K in MailKind]: MailData[K] } = {
     subject: 'Parking & what to bring',
     body: MESSAGE_BODY,
     organizerName: 'Zhang Wei 张伟',
+    unsubscribeUrl,
   },
   'sponsorship.payment_due': {
     name: 'Margaret Thompson',

@@ -26,6 +26,20 @@ export function isMailKind(kind: string): kind is MailKind {
   return (MAIL_KINDS as readonly string[]).includes(kind);
 }
 
+/**
+ * Mail a family can do without: an organizer's message and the reminder. Only these carry a
+ * one-click unsubscribe (RFC 8058) and only these are held back from an address that bounced for
+ * good or a family that unsubscribed. Everything else (welcome, reset, confirmations, changes,
+ * cancellations, the sponsors' mail) is transactional and always sent.
+ */
+export const OPTIONAL_MAIL_KINDS: ReadonlySet<MailKind> = new Set<MailKind>(['event.message', 'registration.reminder']);
+
+/** Optional mail names its one-click unsubscribe link, shown in the mail and sent as List-Unsubscribe. */
+export interface Unsubscribable {
+  /** Opens the web app's confirm page on GET; unsubscribes on POST (RFC 8058 one-click). */
+  unsubscribeUrl: string;
+}
+
 /** What a mail says about an event. Times are ISO 8601 instants; templates show them in `timezone`. */
 export interface MailEvent {
   id: string;
@@ -85,7 +99,7 @@ export interface MailData {
   };
   'registration.cancelled': RegistrationBase;
   'registration.manage_link': RegistrationBase;
-  'registration.reminder': RegistrationBase & { code: string; partySize: number };
+  'registration.reminder': RegistrationBase & Unsubscribable & { code: string; partySize: number };
   'event.changed': RegistrationBase & {
     changes: {
       field: 'startsAt' | 'endsAt' | 'timezone' | 'venue' | 'onlineUrl';
@@ -94,7 +108,7 @@ export interface MailData {
     }[];
   };
   'event.cancelled': RegistrationBase;
-  'event.message': RegistrationBase & { subject: string; body: string; organizerName: string };
+  'event.message': RegistrationBase & Unsubscribable & { subject: string; body: string; organizerName: string };
   'sponsorship.payment_due': {
     name: string;
     studentName: string;

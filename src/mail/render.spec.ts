@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import { formatMoney, MAIL_LOCALES, type MailLocale } from './format';
 import { mailUrl } from './links';
 import { FIXTURE_EVENT, FIXTURES, MESSAGE_BODY, PUBLIC_URL } from './mail-fixtures';
-import { MAIL_KINDS, type MailData, type MailKind, type RenderedMail } from './mail-kinds';
+import { MAIL_KINDS, OPTIONAL_MAIL_KINDS, type MailData, type MailKind, type RenderedMail } from './mail-kinds';
 import { loadTemplates, renderMail, splitSections, TEMPLATES_DIR } from './render';
 
 const OPTIONS = { publicUrl: PUBLIC_URL };
@@ -491,12 +491,31 @@ describe('renderMail', () => {
         `दर्ता हेर्न, परिवर्तन गर्न वा रद्द गर्न: ${FIXTURES['registration.reminder'].manageUrl}`,
         'अब आउन नमिल्ने भए कृपया दर्ता रद्द गर्नुहोस्, ताकि तपाईंको ठाउँ अरूले पाउन सकून्।',
         '',
+        `यस कार्यक्रमका आयोजकका सन्देश र सम्झनाहरू पाउन चाहनुहुन्न? बन्द गर्न: ${FIXTURES['registration.reminder'].unsubscribeUrl}`,
+        'दर्ताको पुष्टि र दर्तामा भएका परिवर्तनका सूचना भने तपाईंलाई आइरहनेछन्।',
+        '',
         '--',
         `तपाईंले Kinship मा “${TITLE}” कार्यक्रमका लागि दर्ता गर्नुभएकाले यो इमेल पाउनुभएको हो।`,
         `Kinship द्वारा पठाइएको · ${PUBLIC_URL}/?lang=ne`,
         '',
       ].join('\n'),
     );
+  });
+
+  it('should offer the unsubscribe link in optional mail only, in every language', () => {
+    for (const locale of MAIL_LOCALES) {
+      for (const kind of MAIL_KINDS) {
+        const { html, text } = mail(kind, locale);
+        const url = (FIXTURES[kind] as { unsubscribeUrl?: string }).unsubscribeUrl;
+        if (OPTIONAL_MAIL_KINDS.has(kind)) {
+          expect(text).toContain(url);
+          expect(html).toContain('href="https://kinship.example.org/unsubscribe/');
+        } else {
+          expect(text).not.toContain('/unsubscribe/');
+          expect(html).not.toContain('/unsubscribe/');
+        }
+      }
+    }
   });
 
   it('should link the footer to the home page in the mail’s language', () => {

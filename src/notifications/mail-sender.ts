@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/config.module';
-import { isMailKind, MailKind } from '../mail/mail-kinds';
+import { isMailKind, MailKind, OPTIONAL_MAIL_KINDS, Unsubscribable } from '../mail/mail-kinds';
 import { renderMail } from '../mail/render';
 import { Coalescer } from '../common/keyed-batches';
 import { MailTransport, SentInfo } from './mail-transport';
 import { Notification } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
-import { MailPreparers, SkipMail } from './preparers';
-import { describeError, verdict } from './retry-policy';
+import { MailSuppressionsRepository } from './mail-suppressions.repository';
+import { MailPreparers, SkipMail, SuppressMail } from './preparers';
+import { describeError, isAddressRefusal, verdict } from './retry-policy';
 
 /** Sends one claimed row: prepare, render, send through the pool, then record the outcome in the row. */
 @Injectable()
@@ -27,8 +28,12 @@ export class MailSender {
     return sent.map(({ row }) => recorded.has(row.id));
   });
 
+  /** Whether an address is suppressed, asked for the optional mails prepared together in one query. */
+  private readonly suppressed = new Coalescer<string, boolean>((emails) => this.suppressions.suppressedAmong(emails));
+
   constructor(
     private readonly rows: NotificationsRepository,
+    private readonly suppressions: MailSuppressionsRepository,
     private readonly preparers: MailPreparers,
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
@@ -60,12 +65,20 @@ export class MailSender {
       await this.rows.markFinal(row.id, row.attempts, 'failed', `unknown mail kind ${kind}`);
       return;
     }
+    const optional = OPTIONAL_MAIL_KINDS.has(kind);
     let info;
     try {
+      if (optional && row.recipientEmail && (await this.suppressed.submit(row.recipientEmail))) {
+        const reason = 'the address was refused for good by its mail server (an admin can lift the suppression)';
+        await this.rows.markFinal(row.id, row.attempts, 'suppressed', reason);
+        this.logger.log({ notificationId: row.id, kind, reason: 'bounced' }, 'mail suppressed');
+        return;
+      }
       const data = await this.preparers.prepare(row);
       if (data instanceof SkipMail) {
-        await this.rows.markFinal(row.id, row.attempts, 'skipped', data.reason);
-        this.logger.log({ notificationId: row.id, kind, reason: data.reason }, 'mail skipped');
+        const status = data instanceof SuppressMail ? 'suppressed' : 'skipped';
+        await this.rows.markFinal(row.id, row.attempts, status, data.reason);
+        this.logger.log({ notificationId: row.id, kind, reason: data.reason }, `mail ${status}`);
         return;
       }
       const mail = await renderMail(kind as MailKind, row.locale, data as never, {
@@ -79,13 +92,30 @@ export class MailSender {
         attachments: mail.attachments,
         // The same Message-ID on every attempt lets a receiving server drop a duplicate that a
         // crash between SMTP's acceptance and our write could cause.
-        headers: { 'Message-ID': `<${row.id}@${this.domain}>`, 'X-Kinship-Notification': row.id },
+        headers: {
+          'Message-ID': `<${row.id}@${this.domain}>`,
+          'X-Kinship-Notification': row.id,
+          // RFC 8058 one-click unsubscribe, on optional mail only: a mail client POSTs to the link.
+          ...(optional && 'unsubscribeUrl' in data
+            ? {
+                'List-Unsubscribe': `<${(data as Unsubscribable).unsubscribeUrl}>`,
+                'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+              }
+            : {}),
+        },
       });
     } catch (err) {
-      const e = err as Parameters<typeof describeError>[0] & { responseCode?: number };
+      const e = err as Parameters<typeof describeError>[0];
       const error = describeError(e);
       const v = verdict(e, row.attempts, this.config.get('MAIL_MAX_ATTEMPTS'), this.config.get('MAIL_RETRY_SCALE'));
-      if (v.action === 'fail') {
+      if (v.action === 'fail' && isAddressRefusal(e)) {
+        // Transactional mail to it still goes (and fails again if the address is still refused).
+        await this.rows.markFailedAndSuppress(row.id, row.attempts, error);
+        this.logger.warn(
+          { notificationId: row.id, kind, attempts: row.attempts, error },
+          'mail failed; address suppressed',
+        );
+      } else if (v.action === 'fail') {
         await this.rows.markFinal(row.id, row.attempts, 'failed', error);
         this.logger.warn({ notificationId: row.id, kind, attempts: row.attempts, error }, 'mail failed');
       } else {

@@ -1,7 +1,11 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Locale } from '../users/user.entity';
 
-export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
+/**
+ * `skipped`: no longer wanted (a stale reminder). `suppressed`: optional mail (an organizer's
+ * message, a reminder) not sent because the address bounced for good or the family unsubscribed.
+ */
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped', 'suppressed'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /**
@@ -17,8 +21,13 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 @Index('notifications_admin_idx', ['status', 'kind', 'createdAt'])
 // An erasure's purge and an export's list of the mails written to one address.
 @Index('notifications_recipient_idx', ['recipientEmail'])
-@Check('notifications_status_check', "status IN ('pending', 'sending', 'sent', 'failed', 'skipped')")
-@Check('notifications_recipient_check', "kind LIKE 'fanout.%' OR recipient_email IS NOT NULL")
+// Rows past the mail retention keep their kind and status, not their recipient or payload.
+@Index('notifications_retention_idx', { synchronize: false })
+@Check('notifications_status_check', "status IN ('pending', 'sending', 'sent', 'failed', 'skipped', 'suppressed')")
+@Check(
+  'notifications_recipient_check',
+  "kind LIKE 'fanout.%' OR recipient_email IS NOT NULL OR status IN ('sent', 'failed', 'skipped', 'suppressed')",
+)
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;

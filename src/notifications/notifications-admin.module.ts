@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { UsersModule } from '../users/users.module';
+import { MailSuppressionsController } from './mail-suppressions.controller';
+import { MailSuppressionsService } from './mail-suppressions.service';
 import { NotificationsAdminRepository } from './notifications-admin.repository';
 import { NotificationsAdminService } from './notifications-admin.service';
 import { NotificationsController } from './notifications.controller';
@@ -13,7 +15,7 @@ import { QueueDashboardAuth } from './queue-dashboard';
  */
 @Module({
   imports: [AuthModule, UsersModule],
-  controllers: [NotificationsController],
-  providers: [NotificationsAdminService, NotificationsAdminRepository, QueueDashboardAuth],
+  controllers: [NotificationsController, MailSuppressionsController],
+  providers: [NotificationsAdminService, NotificationsAdminRepository, QueueDashboardAuth, MailSuppressionsService],
 })
 export class NotificationsAdminModule {}

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { FanoutAudiences } from './audiences';
 import { MAIL_QUEUE } from './mail-queue';
+import { MailSuppressionsRepository } from './mail-suppressions.repository';
 import { NotificationsRepository } from './notifications.repository';
 import { Outbox } from './outbox';
 import { MailPreparers } from './preparers';
@@ -14,7 +15,7 @@ import { MailPreparers } from './preparers';
 @Global()
 @Module({
   imports: [BullModule.registerQueue({ name: MAIL_QUEUE })],
-  providers: [Outbox, NotificationsRepository, MailPreparers, FanoutAudiences],
-  exports: [Outbox, NotificationsRepository, MailPreparers, FanoutAudiences, BullModule],
+  providers: [Outbox, NotificationsRepository, MailSuppressionsRepository, MailPreparers, FanoutAudiences],
+  exports: [Outbox, NotificationsRepository, MailSuppressionsRepository, MailPreparers, FanoutAudiences, BullModule],
 })
 export class NotificationsModule {}

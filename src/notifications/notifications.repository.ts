@@ -173,11 +173,34 @@ export class NotificationsRepository {
     );
   }
 
-  async markFinal(id: string, attempts: number, status: 'failed' | 'skipped', error: string): Promise<void> {
+  async markFinal(
+    id: string,
+    attempts: number,
+    status: 'failed' | 'skipped' | 'suppressed',
+    error: string,
+  ): Promise<void> {
     await this.db.query(
       `UPDATE notifications SET status = $3, lease_expires_at = NULL, last_error = $4, updated_at = now()
        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
       [id, attempts, status, error],
+    );
+  }
+
+  /**
+   * The row failed because the server refused its address for good: it ends `failed` and, in the
+   * same statement, the address joins the suppressions (optional mail to it stops), unless the row
+   * is no longer this sender's.
+   */
+  async markFailedAndSuppress(id: string, attempts: number, error: string): Promise<void> {
+    await this.db.query(
+      `WITH failed AS (
+         UPDATE notifications SET status = 'failed', lease_expires_at = NULL, last_error = $3, updated_at = now()
+         WHERE id = $1 AND status = 'sending' AND attempts = $2
+         RETURNING id, recipient_email)
+       INSERT INTO mail_suppressions (email, reason, smtp_response, notification_id)
+       SELECT recipient_email, 'bounced', left($3, 1000), id FROM failed WHERE recipient_email IS NOT NULL
+       ON CONFLICT (email) DO UPDATE SET smtp_response = EXCLUDED.smtp_response, notification_id = EXCLUDED.notification_id`,
+      [id, attempts, error],
     );
   }
 

@@ -7,6 +7,9 @@ export class SkipMail {
   constructor(readonly reason: string) {}
 }
 
+/** Optional mail the recipient asked not to get (unsubscribed): the row ends `suppressed`. */
+export class SuppressMail extends SkipMail {}
+
 export type Preparer<K extends MailKind = MailKind> = (row: Notification) => Promise<MailData[K] | SkipMail>;
 
 /**

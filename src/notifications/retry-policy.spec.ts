@@ -1,4 +1,4 @@
-import { BACKOFF_SECONDS, describeError, isPermanent, verdict } from './retry-policy';
+import { BACKOFF_SECONDS, describeError, isAddressRefusal, isPermanent, verdict } from './retry-policy';
 
 describe('retry policy', () => {
   it('should fail at once when the server refuses the recipient for good (5xx)', () => {
@@ -31,5 +31,20 @@ describe('retry policy', () => {
     expect(describeError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' })).toBe(
       'ECONNREFUSED: connect ECONNREFUSED',
     );
+  });
+
+  it.each([
+    [{ responseCode: 550, response: '550 5.1.1 <a@example.org>: Recipient address rejected', command: 'DATA' }, true],
+    [{ responseCode: 550, response: '550 5.2.1 mailbox disabled', command: 'RCPT TO' }, true],
+    [{ responseCode: 553, response: '553 sorry, that domain is not in my list', command: 'RCPT TO' }, true],
+    [{ responseCode: 554, response: '554 no mailbox here', command: 'RCPT TO' }, true],
+    [{ responseCode: 550, response: '550 no such user', command: 'DATA' }, true],
+    [{ responseCode: 550, response: '550 5.7.1 message rejected as spam', command: 'DATA' }, false],
+    [{ responseCode: 552, response: '552 5.3.4 message too big', command: 'DATA' }, false],
+    [{ responseCode: 554, response: '554 transaction failed', command: 'DATA' }, false],
+    [{ responseCode: 450, response: '450 4.2.1 mailbox busy', command: 'RCPT TO' }, false],
+    [{ code: 'ECONNREFUSED' }, false],
+  ])('should tell a refusal of the address itself (%j: %s)', (err, expected) => {
+    expect(isAddressRefusal(err)).toBe(expected);
   });
 });

@@ -113,7 +113,7 @@ export class ErasureRepository {
    * The outbox rows addressed to the person (the account's email: everything written to it) or
    * about their registrations (each written to the registration's contact email): pending ones are
    * never sent, sent ones leave the admins' log. Found through the recipient's index. Answers how
-   * many went.
+   * many went. The suppressions of those addresses go too.
    */
   async purgeMail(
     m: EntityManager,
@@ -129,6 +129,8 @@ export class ErasureRepository {
        RETURNING 1`,
       [addresses, email, who.registrations.map((r) => r.id)],
     );
+    // A suppressed address (its server refused it for good) is the person's address too.
+    await m.query(`DELETE FROM mail_suppressions WHERE email = ANY($1::text[])`, [addresses]);
     return rows.length;
   }
 

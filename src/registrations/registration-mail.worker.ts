@@ -11,18 +11,23 @@ import { isUuid } from '../common/ids';
 import { FanoutAudiences } from '../notifications/audiences';
 import { Coalescer } from '../common/keyed-batches';
 import { Notification } from '../notifications/notification.entity';
-import { MailPreparers, SkipMail } from '../notifications/preparers';
+import { MailPreparers, SkipMail, SuppressMail } from '../notifications/preparers';
 import { guestToken, guestTokenKey } from './guest-token';
 import { AttendeeCategory, Registration, RegistrationStatus } from './registration.entity';
 import { RegistrationMail } from './registration-mail';
 import { RegistrationsCoreModule } from './registrations-core.module';
 import { RegistrationsRepository } from './registrations.repository';
+import { unsubscribeKey, unsubscribeToken } from './unsubscribe-token';
+
+const UNSUBSCRIBED = 'the family unsubscribed from the optional mail of this event';
 
 type RegistrationKind = Extract<MailKind, `registration.${string}` | `event.${string}`>;
 
 /** What a registration's mail is made of, as of send time. */
 interface MailSource {
   registration: Pick<Registration, 'id' | 'userId' | 'tokenVersion' | 'code' | 'status' | 'partySize' | 'contactName'>;
+  /** The family asked for no more optional mail (messages, reminders) about this event. */
+  unsubscribed: boolean;
   event: Pick<
     Event,
     | 'id'
@@ -49,6 +54,7 @@ interface MailSourceRow {
   status: RegistrationStatus;
   party_size: number;
   contact_name: string;
+  unsubscribed: boolean;
   event_id: string;
   title: string;
   content_locale: Locale;
@@ -75,6 +81,7 @@ function toMailSource(x: MailSourceRow): MailSource {
       partySize: x.party_size,
       contactName: x.contact_name,
     },
+    unsubscribed: x.unsubscribed,
     event: {
       id: x.event_id,
       title: x.title,
@@ -103,6 +110,7 @@ function toMailSource(x: MailSourceRow): MailSource {
 export class RegistrationMailWorker implements OnModuleInit {
   private readonly publicUrl: string;
   private readonly tokenKey: Buffer;
+  private readonly unsubscribeKey: Buffer;
   private readonly sources = new Coalescer<string, MailSource | null>((ids) => this.loadMany(ids));
 
   constructor(
@@ -115,6 +123,7 @@ export class RegistrationMailWorker implements OnModuleInit {
   ) {
     this.publicUrl = config.get('PUBLIC_URL');
     this.tokenKey = guestTokenKey(config.get('JWT_SECRET'));
+    this.unsubscribeKey = unsubscribeKey(config.get('JWT_SECRET'));
   }
 
   onModuleInit(): void {
@@ -179,7 +188,7 @@ export class RegistrationMailWorker implements OnModuleInit {
     const p = row.payload as Record<string, unknown>;
     const loaded = await this.load(String(p.registrationId));
     if (!loaded) return new SkipMail('the registration no longer exists');
-    const { registration: r, event, attendees } = loaded;
+    const { registration: r, event, attendees, unsubscribed } = loaded;
     const base = {
       name: r.contactName,
       event: this.mailEvent(event, r, row.locale),
@@ -219,16 +228,23 @@ export class RegistrationMailWorker implements OnModuleInit {
         if (event.status !== 'published') return new SkipMail(`the event is ${event.status}`);
         if (event.startsAt.toISOString() !== p.startsAt)
           return new SkipMail('the event moved; a reminder for the new time is planned');
-        return { ...base, code: r.code, partySize: r.partySize };
+        if (unsubscribed) return new SuppressMail(UNSUBSCRIBED);
+        return { ...base, code: r.code, partySize: r.partySize, unsubscribeUrl: this.unsubscribeUrl(r.id, row.locale) };
       case 'event.changed':
         if (eventCancelled) return eventCancelled;
         return r.status === 'cancelled'
           ? new SkipMail('the registration was cancelled')
           : { ...base, changes: p.changes as never };
       case 'event.message':
-        return r.status === 'cancelled'
-          ? new SkipMail('the registration was cancelled')
-          : { ...base, subject: String(p.subject), body: String(p.body), organizerName: String(p.organizerName) };
+        if (r.status === 'cancelled') return new SkipMail('the registration was cancelled');
+        if (unsubscribed) return new SuppressMail(UNSUBSCRIBED);
+        return {
+          ...base,
+          subject: String(p.subject),
+          body: String(p.body),
+          organizerName: String(p.organizerName),
+          unsubscribeUrl: this.unsubscribeUrl(r.id, row.locale),
+        };
     }
   }
 
@@ -246,6 +262,7 @@ export class RegistrationMailWorker implements OnModuleInit {
   private async loadMany(ids: string[]): Promise<(MailSource | null)[]> {
     const rows: MailSourceRow[] = await this.db.query(
       `SELECT r.id, r.user_id, r.token_version, r.code, r.status, r.party_size, r.contact_name,
+              r.unsubscribed_at IS NOT NULL AS unsubscribed,
               e.id AS event_id, e.title, e.content_locale, e.translations, e.slug, e.starts_at, e.ends_at,
               e.timezone, e.format, e.venue,
               e.online_url, e.status AS event_status,
@@ -282,6 +299,17 @@ export class RegistrationMailWorker implements OnModuleInit {
       onlineUrl: r.status === 'confirmed' ? e.onlineUrl : null,
       url: mailUrl(this.publicUrl, `/events/${e.slug}`, locale),
     };
+  }
+
+  /**
+   * The one-click unsubscribe link of this registration (this event, this recipient): a page of the
+   * web app on GET, the unsubscribe itself on POST (RFC 8058), so the same URL serves the mail's
+   * link and its List-Unsubscribe header. Its signature stops optional mail and opens nothing else.
+   */
+  unsubscribeUrl(registrationId: string, locale: Locale): string {
+    return mailUrl(this.publicUrl, `/unsubscribe/${registrationId}`, locale, {
+      query: { token: unsubscribeToken(this.unsubscribeKey, registrationId) },
+    });
   }
 
   /**

@@ -114,6 +114,14 @@ export class Registration {
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
 
+  /** The family asked (one-click link) for no more organizer messages or reminders of this event. */
+  @Column({ name: 'unsubscribed_at', type: 'timestamptz', nullable: true, select: false })
+  unsubscribedAt?: Date | null;
+
+  /** When the retention run removed its personal fields (contact, answers, attendees' names). */
+  @Column({ name: 'personal_data_removed_at', type: 'timestamptz', nullable: true, select: false })
+  personalDataRemovedAt?: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -5,11 +5,13 @@ import { HouseholdsModule } from '../households/households.module';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsCoreModule } from './registrations-core.module';
 import { RegistrationsService } from './registrations.service';
+import { UnsubscribeController } from './unsubscribe.controller';
+import { UnsubscribeService } from './unsubscribe.service';
 
 @Module({
   imports: [RegistrationsCoreModule, EventsModule, HouseholdsModule, AuthModule],
-  controllers: [RegistrationsController],
-  providers: [RegistrationsService],
+  controllers: [RegistrationsController, UnsubscribeController],
+  providers: [RegistrationsService, UnsubscribeService],
   exports: [RegistrationsService],
 })
 export class RegistrationsModule {}

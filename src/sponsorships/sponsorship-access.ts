@@ -11,7 +11,7 @@ import { Student } from './student.entity';
 /** The student as one sponsorship's sponsor may know her, with the end of what they may see. */
 export interface SponsorStudent extends SponsorCard {
   id: string;
-  age: number;
+  age: number | null;
   /** Nothing about her published after this (null: the sponsorship runs). */
   cutoff: Date | null;
 }

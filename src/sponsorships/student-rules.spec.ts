@@ -70,6 +70,10 @@ describe('sponsorAge', () => {
   it('should stay at the year the sponsorship ended', () => {
     expect(sponsorAge('2016-06-15', '2029-08-01', new Date('2026-09-30T10:00:00Z'))).toBe(9);
   });
+
+  it('should be unknown once her record was reduced after her program (no birth date left)', () => {
+    expect(sponsorAge(null, '2029-08-01', new Date('2026-09-30T10:00:00Z'))).toBeNull();
+  });
 });
 
 describe('sponsorshipCutoff', () => {

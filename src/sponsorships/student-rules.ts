@@ -40,7 +40,8 @@ export function consentHolds(c: ConsentRecord | null | undefined, at: Date = new
 /** What a sponsor may know of a student (DESIGN.md rule 6), as the fields that may change. */
 export interface SponsorCard {
   preferredName: string;
-  birthDate: string;
+  /** Null once her record was reduced after her program. */
+  birthDate: string | null;
   country: string;
   gradeLevel: string;
   schoolTown: string;
@@ -91,7 +92,8 @@ export function cardBefore(card: SponsorCard, laterUpdates: Record<string, unkno
  * The age a sponsor is told: her age on 1 January of this year, or of the year the sponsorship
  * ended. It never changes on her birthday, so it does not give the birth date away.
  */
-export function sponsorAge(birthDate: string, today: string, cutoff: Date | null): number {
+export function sponsorAge(birthDate: string | null, today: string, cutoff: Date | null): number | null {
+  if (birthDate === null) return null;
   const year = cutoff ? Math.min(Number(today.slice(0, 4)), cutoff.getUTCFullYear()) : Number(today.slice(0, 4));
   return ageOn(birthDate, `${year}-01-01`);
 }

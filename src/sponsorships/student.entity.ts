@@ -39,8 +39,9 @@ export class Student {
   @Column({ name: 'preferred_name', type: 'varchar', length: 100 })
   preferredName: string;
 
-  @Column({ name: 'birth_date', type: 'date' })
-  birthDate: string;
+  /** Null once her record was reduced after her program (retention). */
+  @Column({ name: 'birth_date', type: 'date', nullable: true })
+  birthDate: string | null;
 
   @Column({ type: 'varchar', length: 100 })
   country: string;
@@ -87,6 +88,13 @@ export class Student {
 
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
   withdrawnAt: Date | null;
+
+  /**
+   * When the retention run reduced her record, a set time after she graduated or withdrew: the
+   * guardian, the phone, the birth date and the region are gone; what the accounts need stays.
+   */
+  @Column({ name: 'reduced_at', type: 'timestamptz', nullable: true })
+  reducedAt: Date | null;
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;

@@ -104,6 +104,7 @@ export class StudentsService {
         guardianRelationship: dto.guardian.relationship,
         guardianPhone: dto.guardian.phone,
         status: 'waiting',
+        reducedAt: null,
         waitingSince: new Date(),
         sponsoredAt: null,
         graduatedAt: null,

@@ -35,7 +35,7 @@ const LANDING_PAGES: [RegExp, string][] = [
 export interface WebDocument {
   status: number;
   html: string;
-  /** Pages that read a secret from the URL fragment must not leak their address to other sites. */
+  /** Pages that read a secret from the URL (its fragment, or the unsubscribe link's query) must not leak their address. */
   noReferrer: boolean;
 }
 
@@ -110,7 +110,7 @@ export class WebPages {
       if (event) html = html.replace('</head>', `${this.eventHead(event, locale)}</head>`);
       else status = 404;
     }
-    return { status, html, noReferrer: /^\/(registrations|reset-password)(\/|$)/.test(path) };
+    return { status, html, noReferrer: /^\/(registrations|reset-password|unsubscribe)(\/|$)/.test(path) };
   }
 
   /** `modulepreload` links for the page's code and the language's words, with what they import. */

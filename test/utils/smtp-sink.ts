@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { simpleParser, ParsedMail } from 'mailparser';
-import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
 export interface ReceivedMail {
   to: string;
@@ -14,8 +14,9 @@ type Verdict = { code: number; message: string } | null;
 
 /**
  * A real SMTP server inside the test process. Mail is counted where it arrives. `refuse` decides
- * per message whether to answer with an error (451, 550) instead of accepting it; `delayMs` holds
- * each message before answering (a slow server, to catch a worker mid-send).
+ * per message whether to answer with an error (451, 550) instead of accepting it; `refuseRecipient`
+ * refuses an address at RCPT TO, as most servers refuse a mailbox that does not exist; `delayMs`
+ * holds each message before answering (a slow server, to catch a worker mid-send).
  */
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
@@ -23,6 +24,7 @@ export class SmtpSink {
   inFlight = 0;
   attempts = 0;
   refuse: (mail: { to: string; notificationId?: string; attempt: number }) => Verdict = () => null;
+  refuseRecipient: (address: string) => Verdict = () => null;
   delayMs = 0;
   private readonly attemptsById = new Map<string, number>();
   /** Sessions whose client went away: a message not yet answered there is not delivered. */
@@ -43,6 +45,10 @@ export class SmtpSink {
         this.closed.add(session.id);
       },
       size: 20 * 1024 * 1024,
+      onRcptTo: (address: SMTPServerAddress, _session: SMTPServerSession, callback: (err?: Error | null) => void) => {
+        const verdict = this.refuseRecipient(address.address.toLowerCase());
+        callback(verdict ? Object.assign(new Error(verdict.message), { responseCode: verdict.code }) : null);
+      },
       onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void) => {
         void this.onData(stream, session, callback);
       },
@@ -112,6 +118,7 @@ export class SmtpSink {
     this.attemptsById.clear();
     this.attempts = 0;
     this.refuse = () => null;
+    this.refuseRecipient = () => null;
     this.delayMs = 0;
     this.dropped = 0;
   }

@@ -79,6 +79,10 @@ const PAGES: { name: string; open: (page: Page) => Promise<void>; signedIn?: boo
   { name: 'reset-password', open: (p) => goto(p, '/reset-password') },
   { name: 'reset-password-new', open: (p) => goto(p, '/reset-password#token=not-a-real-token') },
   { name: 'not-found', open: (p) => goto(p, '/no/such/page') },
+  {
+    name: 'unsubscribe',
+    open: (p) => goto(p, '/unsubscribe/00000000-0000-4000-8000-000000000000?token=not-a-real-token'),
+  },
   { name: 'me', open: (p) => goto(p, '/me'), signedIn: true },
   { name: 'household', open: (p) => goto(p, '/me/household'), signedIn: true },
   { name: 'my-registrations', open: (p) => goto(p, '/me/registrations'), signedIn: true },

@@ -26,7 +26,11 @@ export class NotificationResponse {
   id: string;
   @ApiProperty({ example: 'account.welcome', description: 'a mail kind, or fanout.<kind>' })
   kind: string;
-  @ApiProperty({ type: String, nullable: true, description: 'null on a fan-out row' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null on a fan-out row, and once the mail retention purged the row (RETENTION_MAIL_DAYS)',
+  })
   recipientEmail: string | null;
   @ApiProperty({ enum: LOCALES })
   locale: Locale;

@@ -256,10 +256,12 @@ export class SponsoredStudentResponse {
   @ApiProperty()
   preferredName: string;
   @ApiProperty({
+    type: Number,
+    nullable: true,
     description:
-      'whole years on 1 January of this year (of the year the sponsorship ended, once it has): it never changes on her birthday',
+      'whole years on 1 January of this year (of the year the sponsorship ended, once it has): it never changes on her birthday; null once her record was reduced after her program',
   })
-  age: number;
+  age: number | null;
   @ApiProperty()
   country: string;
   @ApiProperty()

@@ -321,8 +321,13 @@ export class StudentResponse {
   fullName: string;
   @ApiProperty()
   preferredName: string;
-  @ApiProperty({ format: 'date' })
-  birthDate: string;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'null once her record was reduced after her program (retention)',
+  })
+  birthDate: string | null;
   @ApiProperty()
   country: string;
   @ApiProperty()

@@ -352,6 +352,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mail-suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MailSuppressionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail-suppressions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["MailSuppressionsController_lift"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -906,6 +938,26 @@ export interface paths {
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unsubscribe/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop an event's organizer messages and reminders for one registration (RFC 8058 one-click)
+         * @description The URL of the List-Unsubscribe header of optional mail. No login: the signed token is the proof, good for this registration (one event, one recipient) only. The body, if any, is ignored: mail clients send `List-Unsubscribe=One-Click` as a form. GET on the same URL is the web page that asks first. Doing it again changes nothing. Confirmations, changes and cancellations are still sent.
+         */
+        post: operations["UnsubscribeController_unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1708,6 +1760,32 @@ export interface components {
             /** @description an organizer's message's subject; other kinds are named by `kind` (their subject is written when sent) */
             subject: string | null;
         };
+        MailSuppressionPage: {
+            items: components["schemas"]["MailSuppressionResponse"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        MailSuppressionResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example no-such-family@example.org */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description the outbox row that was refused
+             */
+            notificationId: string | null;
+            /**
+             * @description bounced: the server refused the address permanently (SMTP 5xx)
+             * @example bounced
+             */
+            reason: string;
+            /** @example 550 5.1.1 <no-such-family@example.org>: no such user */
+            smtpResponse: string | null;
+        };
         MemberPage: {
             items: components["schemas"]["MemberResponse"][];
             limit: number;
@@ -1822,14 +1900,14 @@ export interface components {
              * @description when a pending row is (or was) next due
              */
             nextAttemptAt: string;
-            /** @description null on a fan-out row */
+            /** @description null on a fan-out row, and once the mail retention purged the row (RETENTION_MAIL_DAYS) */
             recipientEmail: string | null;
             /** Format: date-time */
             sentAt: string | null;
             /** @example 250 OK: queued */
             smtpResponse: string | null;
             /** @enum {string} */
-            status: "pending" | "sending" | "sent" | "failed" | "skipped";
+            status: "pending" | "sending" | "sent" | "failed" | "skipped" | "suppressed";
         };
         OrganizerRef: {
             /** Format: uuid */
@@ -2090,8 +2168,8 @@ export interface components {
             session?: "cookie";
         };
         SponsoredStudentResponse: {
-            /** @description whole years on 1 January of this year (of the year the sponsorship ended, once it has): it never changes on her birthday */
-            age: number;
+            /** @description whole years on 1 January of this year (of the year the sponsorship ended, once it has): it never changes on her birthday; null once her record was reduced after her program */
+            age: number | null;
             country: string;
             gradeLevel: string;
             /** Format: uuid */
@@ -2175,8 +2253,11 @@ export interface components {
             /** @description active sponsorships */
             activeSponsorships: number;
             annualNeed: components["schemas"]["MoneyResponse"];
-            /** Format: date */
-            birthDate: string;
+            /**
+             * Format: date
+             * @description null once her record was reduced after her program (retention)
+             */
+            birthDate: string | null;
             /** @description every consent record, newest first */
             consents: components["schemas"]["ConsentResponse"][];
             country: string;
@@ -2218,6 +2299,24 @@ export interface components {
             date: string;
             /** @description registrations made that day that are waitlisted now */
             waitlisted: number;
+        };
+        UnsubscribeResponse: {
+            /** Format: uuid */
+            eventId: string;
+            /** @description the event's title in the asked language */
+            eventTitle: string;
+            /**
+             * @description the language eventTitle is in
+             * @enum {string}
+             */
+            locale: "en" | "zh-CN" | "ne";
+            /** Format: uuid */
+            registrationId: string;
+            /**
+             * Format: date-time
+             * @description when the family unsubscribed (the first time, if more than once)
+             */
+            unsubscribedAt: string;
         };
         UpdateEventDto: {
             /** @description never below the seats taken (409) */
@@ -4091,6 +4190,105 @@ export interface operations {
             };
         };
     };
+    MailSuppressionsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+                /** @description part of the address, any case */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description addresses that get no optional mail, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailSuppressionPage"];
+                };
+            };
+            /** @description invalid_request: a bad filter, page or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: role may not act */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    MailSuppressionsController_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description lifted: organizer messages and reminders reach the address again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: role may not act */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the suppression is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     UsersController_me: {
         parameters: {
             query?: never;
@@ -4649,7 +4847,7 @@ export interface operations {
                 kind?: "account.welcome" | "account.password_reset" | "registration.confirmed" | "registration.waitlisted" | "registration.promoted" | "registration.changed" | "registration.cancelled" | "registration.manage_link" | "registration.reminder" | "event.changed" | "event.cancelled" | "event.message" | "sponsorship.payment_due" | "sponsorship.report_published" | "sponsorship.annual_statement" | "fanout.account.welcome" | "fanout.account.password_reset" | "fanout.registration.confirmed" | "fanout.registration.waitlisted" | "fanout.registration.promoted" | "fanout.registration.changed" | "fanout.registration.cancelled" | "fanout.registration.manage_link" | "fanout.registration.reminder" | "fanout.event.changed" | "fanout.event.cancelled" | "fanout.event.message" | "fanout.sponsorship.payment_due" | "fanout.sponsorship.report_published" | "fanout.sponsorship.annual_statement";
                 limit?: number;
                 page?: number;
-                status?: "pending" | "sending" | "sent" | "failed" | "skipped";
+                status?: "pending" | "sending" | "sent" | "failed" | "skipped" | "suppressed";
             };
             header?: never;
             path?: never;
@@ -6785,6 +6983,54 @@ export interface operations {
                         /** @example error */
                         status?: string;
                     };
+                };
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe: {
+        parameters: {
+            query: {
+                /** @description the language to answer in; wins over Accept-Language and the account locale. zh is zh-CN. */
+                lang?: "en" | "zh-CN" | "ne" | "zh";
+                /** @description the link's signature, from the mail */
+                token: string;
+            };
+            header?: {
+                /** @description used when ?lang= is absent: the best of en, zh-CN and ne; else the account locale, else the content language */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description unsubscribed (now or before) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeResponse"];
+                };
+            };
+            /** @description invalid_request: no token, or a bad lang */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the registration, or a link whose signature does not match it is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
                 };
             };
         };

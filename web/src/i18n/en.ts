@@ -378,6 +378,14 @@ export const en = {
     print: 'Print',
     csv: 'Download as a spreadsheet (CSV)',
   },
+  unsubscribe: {
+    title: 'Stop messages and reminders',
+    lead: 'You will no longer get the organizers’ messages or the reminder about this event. Confirmations and news of changes to your registration will still reach you.',
+    confirm: 'Unsubscribe',
+    done: 'Done: you will get no more messages or reminders about {title}.',
+    still: 'Confirmations and news of changes to your registration will still reach you.',
+    badLink: 'This link does not work. Open it again from the email, or ask the organizer.',
+  },
   notFound: {
     title: 'Page not found',
     body: 'We could not find this page. The link may be old or mistyped.',

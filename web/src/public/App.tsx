@@ -19,6 +19,7 @@ const Sponsorships = lazy(() => import('./sponsor/SponsorshipsPage'));
 const Sponsorship = lazy(() => import('./sponsor/SponsorshipPage'));
 const Report = lazy(() => import('./sponsor/ReportPage'));
 const Statement = lazy(() => import('./sponsor/StatementPage'));
+const Unsubscribe = lazy(() => import('./unsubscribe/UnsubscribePage'));
 const NotFound = lazy(() => import('./NotFoundPage'));
 
 export function App() {
@@ -46,6 +47,7 @@ export function App() {
             <Route path="/me/sponsorships/:id" element={<Sponsorship />} />
             <Route path="/me/sponsorships/:id/reports/:reportId" element={<Report />} />
             <Route path="/me/sponsorships/:id/statement" element={<Statement />} />
+            <Route path="/unsubscribe/:id" element={<Unsubscribe />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -14,10 +14,12 @@ export function StudentFacts(props: { sponsorship: Sponsorship }) {
   const s = props.sponsorship.student;
   return (
     <dl className="facts">
-      <div>
-        <dt>{t('sponsor.age')}</dt>
-        <dd>{t('sponsor.ageValue', { age: s.age })}</dd>
-      </div>
+      {s.age !== null && (
+        <div>
+          <dt>{t('sponsor.age')}</dt>
+          <dd>{t('sponsor.ageValue', { age: s.age })}</dd>
+        </div>
+      )}
       <div>
         <dt>{t('sponsor.country')}</dt>
         <dd>{s.country}</dd>
