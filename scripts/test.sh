@@ -101,7 +101,7 @@ step unit tests 600 .kinship/jest-unit.json "$MIN_UNIT_FILES" \
 step e2e tests 1800 .kinship/jest-e2e.json "$MIN_E2E_FILES" \
   npx jest --selectProjects e2e --runInBand --json --outputFile=.kinship/jest-e2e.json
 step web-unit tests 600 .kinship/web-unit.json "$MIN_WEB_UNIT_FILES" \
-  npx vitest run --config web/vitest.config.mts --reporter=default --reporter=json --outputFile.json=.kinship/web-unit.json
+  npx vitest run --config web/vitest.config.mts --reporter=default --reporter=json --outputFile.json="$KINSHIP_ROOT/.kinship/web-unit.json"
 # Builds the app as `npm run build` does, then drives it in Chromium (web/e2e/support/global-setup.ts).
 step browser tests 1200 .kinship/web-e2e.json "$MIN_BROWSER_FILES" \
   npx playwright test --config web/playwright.config.ts
