@@ -1,0 +1,148 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { client, guestRegisters, login, publishedEvent, signup, uniqueEmail } from './support/api';
+import { stack } from './support/stack';
+
+/**
+ * The door with the network cut (DESIGN.md, "Check-in app"): the device decides from its own list,
+ * keeps what the door did, and sends it when the network is back; what another device did and a
+ * cancellation made meanwhile come back as conflicts, and the server counts every person once.
+ */
+const PASSWORD = 'organizer-password';
+
+async function organizerAccount(): Promise<{ email: string; token: string }> {
+  const email = uniqueEmail('door');
+  const { user } = await signup('Door Organizer', email, PASSWORD);
+  const admin = await login(stack().adminEmail, stack().adminPassword);
+  const roles = await client(admin).PUT('/api/v1/users/{id}/roles', {
+    params: { path: { id: user.id } },
+    body: { roles: ['family', 'organizer'] },
+  });
+  expect(roles.response.status).toBe(200);
+  return { email, token: await login(email, PASSWORD) };
+}
+
+/** A door device: its own browser context (its own IndexedDB), signed in with a session cookie. */
+async function device(browser: Browser, email: string, eventId: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const res = await page.request.post('/api/v1/auth/login', { data: { email, password: PASSWORD, session: 'cookie' } });
+  expect(res.status()).toBe(200);
+  await page.goto(`/checkin/${eventId}`);
+  await expect(page.getByText(/^List updated /)).toBeVisible();
+  return page;
+}
+
+async function scan(page: Page, code: string): Promise<void> {
+  const field = page.getByLabel('Check-in code');
+  await field.fill(code);
+  // A USB scanner types the code and then Enter.
+  await field.press('Enter');
+  await expect(field).toHaveValue('');
+  await expect(field).toBeFocused();
+}
+
+test('door devices check families in with the network cut, and the server ends with each person once', async ({
+  browser,
+}) => {
+  const { email, token } = await organizerAccount();
+  const event = await publishedEvent(token, { title: 'Door Test Picnic', capacity: 10, maxPartySize: 5 });
+  const [rai, kc, gurung, thapa, lama] = [
+    await guestRegisters(event.id, 'Asha Rai', 3),
+    await guestRegisters(event.id, 'Binod KC', 2),
+    await guestRegisters(event.id, 'Chandra Gurung', 2),
+    await guestRegisters(event.id, 'Dil Thapa', 2),
+    await guestRegisters(event.id, 'Ema Lama', 1),
+  ];
+  const waitlisted = await guestRegisters(event.id, 'Uma Shrestha', 2);
+  expect(waitlisted.status).toBe('waitlisted');
+  const dashed = (code: string) => `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`;
+
+  const first = await device(browser, email, event.id);
+  await expect(first.getByRole('heading', { level: 1 })).toHaveText('Check-in: Door Test Picnic');
+  await expect(first.getByText('0 of 10 persons checked in')).toBeVisible();
+
+  await first.context().setOffline(true);
+  await expect(first.getByText(/^Offline: check-ins are kept on this device/)).toBeVisible();
+
+  // A whole family, typed in lower case with a dash.
+  await scan(first, dashed(rai.code));
+  await expect(first.getByRole('heading', { name: 'Family of Asha Rai' })).toBeVisible();
+  await first.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(first.getByText('Checked in: Asha Rai 1, Asha Rai 2, Asha Rai 3.')).toBeVisible();
+
+  // Part of a family: one of its two persons is here.
+  await scan(first, kc.code);
+  await first.getByLabel('Binod KC 2 (adult)').uncheck();
+  await first.getByRole('button', { name: 'Check in 1 person' }).click();
+  await expect(first.getByText('Checked in: Binod KC 1.')).toBeVisible();
+
+  // Two families the server will refuse: another device takes one, the other is cancelled.
+  for (const f of [gurung, thapa]) {
+    await scan(first, f.code);
+    await first.getByRole('button', { name: 'Check in', exact: true }).click();
+  }
+  // A check-in taken back at once.
+  await scan(first, lama.code);
+  await first.getByRole('button', { name: 'Check in', exact: true }).click();
+  await first.getByRole('button', { name: 'Undo check-in' }).click();
+  await expect(first.getByText('Check-in taken back: Ema Lama 1.')).toBeVisible();
+
+  // What the device says on its own, and it keeps taking codes after a bad one.
+  await scan(first, waitlisted.code);
+  await expect(first.getByText('Uma Shrestha is on the waitlist: not checkable.')).toBeVisible();
+  await scan(first, 'ZZZ-ZZZ');
+  await expect(first.getByText('No registration has the code ZZZZZZ.')).toBeVisible();
+  await scan(first, rai.code);
+  await expect(first.getByText(/^Asha Rai: already checked in at /)).toBeVisible();
+  await scan(first, kc.code);
+  await expect(first.getByText(/^Binod KC 1 \(adult\): checked in at /)).toBeVisible();
+  await expect(first.getByRole('button', { name: 'Check in', exact: true })).toBeVisible();
+  await expect(first.getByText('6 check-ins waiting to be sent')).toBeVisible();
+  await expect(first.getByText('8 of 10 persons checked in')).toBeVisible();
+
+  // Meanwhile, online: a second device checks in the Gurungs, and the Thapas cancel.
+  const second = await device(browser, email, event.id);
+  await scan(second, gurung.code);
+  await second.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(second.getByText('Everything is sent.')).toBeVisible();
+  const cancel = await client().POST('/api/v1/registrations/{id}/cancel', {
+    params: { path: { id: thapa.id }, header: { 'x-manage-token': thapa.manageToken! } },
+  });
+  expect(cancel.response.status).toBe(200);
+
+  // The network comes back: the queue goes, the conflicts show.
+  await first.context().setOffline(false);
+  await expect(first.getByText('Everything is sent.')).toBeVisible();
+  const conflicts = first.getByRole('region', { name: /^Conflicts/ });
+  await expect(conflicts.getByRole('listitem')).toHaveCount(2);
+  await expect(conflicts.getByRole('listitem').filter({ hasText: 'Chandra Gurung' })).toContainText(
+    'was already checked in on another device.',
+  );
+  await expect(conflicts.getByRole('listitem').filter({ hasText: 'Dil Thapa' })).toContainText(
+    'could not be checked in: the registration is waitlisted or cancelled now.',
+  );
+  // The list came back from the server: the Thapas' two seats went to the Shresthas, promoted.
+  await expect(first.getByText('6 of 10 persons checked in')).toBeVisible();
+  await scan(first, waitlisted.code);
+  await expect(first.getByRole('heading', { name: 'Family of Uma Shrestha' })).toBeVisible();
+  await scan(first, thapa.code);
+  await expect(first.getByText('Dil Thapa: this registration is cancelled. Not checkable.')).toBeVisible();
+
+  // The server's list: each person checked in once, by the device that did it first.
+  const list = await client(token).GET('/api/v1/events/{id}/check-in-list', {
+    params: { path: { id: event.id }, header: {} as { 'if-none-match': string } },
+  });
+  const inByFamily = Object.fromEntries(
+    list.data!.registrations.map((r) => [r.contactName, r.attendees.filter((a) => a.checkedInAt).map((a) => a.name)]),
+  );
+  expect(inByFamily).toEqual({
+    'Asha Rai': ['Asha Rai 1', 'Asha Rai 2', 'Asha Rai 3'],
+    'Binod KC': ['Binod KC 1'],
+    'Chandra Gurung': ['Chandra Gurung 1', 'Chandra Gurung 2'],
+    'Dil Thapa': [],
+    'Ema Lama': [],
+    'Uma Shrestha': [],
+  });
+  await first.context().close();
+  await second.context().close();
+});
