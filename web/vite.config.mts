@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = resolve(here, '../dist/web');
@@ -31,6 +32,46 @@ function precompress(): Plugin {
 }
 
 /**
+ * Writes the check-in app's service worker (web/src/checkin/sw.js) with the files its entry needs,
+ * its languages included, read from the build's manifest: the worker that a door device installs
+ * keeps exactly those, and a new build (other hashes) is a new worker.
+ */
+function checkinServiceWorker(): Plugin {
+  interface Chunk {
+    file: string;
+    isEntry?: boolean;
+    imports?: string[];
+    dynamicImports?: string[];
+    css?: string[];
+    src?: string;
+  }
+  return {
+    name: 'kinship-checkin-sw',
+    apply: 'build',
+    writeBundle() {
+      const manifest = JSON.parse(readFileSync(join(out, '.vite', 'manifest.json'), 'utf8')) as Record<string, Chunk>;
+      const files = new Set<string>();
+      const add = (key: string) => {
+        const chunk = manifest[key];
+        if (!chunk || files.has(`/${chunk.file}`)) return;
+        files.add(`/${chunk.file}`);
+        chunk.css?.forEach((c) => files.add(`/${c}`));
+        chunk.imports?.forEach(add);
+        // The words of every language (the door may switch), not other lazy pages.
+        chunk.dynamicImports?.filter((k) => /i18n\/[^/]+\.ts$/.test(k)).forEach(add);
+      };
+      add('checkin.html');
+      const assets = [...files, '/favicon.svg', '/checkin.webmanifest'].sort();
+      const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 12);
+      const source = readFileSync(join(here, 'src', 'checkin', 'sw.js'), 'utf8')
+        .replace('__CHECKIN_ASSETS__', JSON.stringify(assets))
+        .replace('__CHECKIN_VERSION__', JSON.stringify(version));
+      writeFileSync(join(out, 'checkin-sw.js'), source);
+    },
+  };
+}
+
+/**
  * Three entry points, so a family never downloads organizer code (DESIGN.md, "Web"): the public
  * app, the organizers' console and the check-in app. Built into dist/web, which the api serves.
  */
@@ -54,7 +95,9 @@ export default defineConfig({
         // The libraries every page runs on, in one chunk of their own: cached across releases of
         // the app's code, and named for what they are.
         manualChunks: (id: string) =>
-          /node_modules\/(react|react-dom|scheduler|react-router|@tanstack|openapi-fetch)\//.test(id) ? 'vendor' : undefined,
+          /node_modules\/(react|react-dom|scheduler|react-router|@tanstack|openapi-fetch)\//.test(id)
+            ? 'vendor'
+            : undefined,
       },
       input: {
         index: resolve(here, 'index.html'),
@@ -64,5 +107,5 @@ export default defineConfig({
     },
   },
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [precompress()],
+  plugins: [checkinServiceWorker(), precompress()],
 });

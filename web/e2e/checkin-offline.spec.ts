@@ -61,6 +61,8 @@ test('door devices check families in with the network cut, and the server ends w
   await expect(first.getByRole('heading', { level: 1 })).toHaveText('Check-in: Door Test Picnic');
   await expect(first.getByText('0 of 10 persons checked in')).toBeVisible();
 
+  // The app's files are kept for offline use before the network goes.
+  await first.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await first.context().setOffline(true);
   await expect(first.getByText(/^Offline: check-ins are kept on this device/)).toBeVisible();
 
@@ -97,6 +99,12 @@ test('door devices check families in with the network cut, and the server ends w
   await scan(first, kc.code);
   await expect(first.getByText(/^Binod KC 1 \(adult\): checked in at /)).toBeVisible();
   await expect(first.getByRole('button', { name: 'Check in', exact: true })).toBeVisible();
+  await expect(first.getByText('6 check-ins waiting to be sent')).toBeVisible();
+  await expect(first.getByText('8 of 10 persons checked in')).toBeVisible();
+
+  // A reload with the network cut: the service worker serves the app, IndexedDB the list and the queue.
+  await first.reload();
+  await expect(first.getByRole('heading', { level: 1 })).toHaveText('Check-in: Door Test Picnic');
   await expect(first.getByText('6 check-ins waiting to be sent')).toBeVisible();
   await expect(first.getByText('8 of 10 persons checked in')).toBeVisible();
 

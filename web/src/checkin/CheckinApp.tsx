@@ -8,7 +8,7 @@ import { useOnline } from '../ui/OfflineBanner';
 import { Loading, useProblemText } from '../ui/Problem';
 import { useCheckinI18n } from './i18n/words';
 import { decide, type Entry } from './list';
-import { CheckinStore, type CheckinState } from './store';
+import { CheckinStore, lastEvent, type CheckinState } from './store';
 import './checkin.css';
 
 /** `/checkin/:eventId`: the event this door checks families in for. */
@@ -22,6 +22,7 @@ export function CheckinApp() {
   const { t } = useCheckinI18n();
   const { user, loading } = useSession();
   const eventId = eventIdFromPath();
+  const last = eventId ? null : lastEvent();
   return (
     <>
       <header className="site-header">
@@ -37,6 +38,13 @@ export function CheckinApp() {
         <main id="main">
           <h1>{t('checkin.title')}</h1>
           <p>{t('checkin.noEvent')}</p>
+          {last && (
+            <p>
+              <a className="button" href={`/checkin/${last.id}`}>
+                {t('checkin.continue', { title: last.title || last.id })}
+              </a>
+            </p>
+          )}
         </main>
       ) : loading ? (
         <main id="main">

@@ -208,6 +208,7 @@ export class CheckinStore {
     const at = new Date().toISOString();
     try {
       localStorage.setItem(`kinship.checkin.synced.${this.eventId}`, at);
+      localStorage.setItem(LAST_EVENT, JSON.stringify({ id: this.eventId, title: this.state.title ?? '' }));
     } catch {
       // storage off: the time shows until the page is closed
     }
@@ -235,6 +236,18 @@ function list(eventId: string, since: string | undefined, ifNoneMatch: string | 
     // The device's copy is the cache: a 304 must come back as one.
     cache: 'no-store',
   });
+}
+
+const LAST_EVENT = 'kinship.checkin.last';
+
+/** The event this device last checked in for: the installed app opens on /checkin/ and offers it. */
+export function lastEvent(): { id: string; title: string } | null {
+  try {
+    const v = JSON.parse(localStorage.getItem(LAST_EVENT) ?? 'null') as { id?: unknown; title?: unknown } | null;
+    return v && typeof v.id === 'string' ? { id: v.id, title: typeof v.title === 'string' ? v.title : '' } : null;
+  } catch {
+    return null;
+  }
 }
 
 function lastSynced(eventId: string): string | undefined {

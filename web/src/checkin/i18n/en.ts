@@ -4,6 +4,7 @@ export const checkinEn = {
     title: 'Check-in',
     eventTitle: 'Check-in: {title}',
     noEvent: 'Open the check-in app from an event of the console: its address names the event.',
+    continue: 'Continue with {title}',
     signIn: 'Sign in as an organizer of this event to check families in.',
     online: 'Online',
     offline: 'Offline: check-ins are kept on this device and sent when the network is back.',
