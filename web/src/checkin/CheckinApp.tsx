@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Notice } from '../ui/Notice';
 import { useOnline } from '../ui/OfflineBanner';
 import { Loading, useProblemText } from '../ui/Problem';
+import { Camera, cameraScanning } from './Camera';
 import { useCheckinI18n } from './i18n/words';
 import { decide, type Entry } from './list';
 import { CheckinStore, lastEvent, type CheckinState } from './store';
@@ -156,6 +157,7 @@ function Door(props: { eventId: string }) {
               {t('checkin.find')}
             </button>
           </form>
+          {cameraScanning() && <Camera onCode={lookUp} />}
           <div aria-live="polite">
             {done && <DoneNotice done={done} onUndo={() => void act('undone', done.entry, done.ids)} />}
             {decision && (

@@ -1,0 +1,96 @@
+import { useEffect, useRef, useState } from 'react';
+import { useCheckinI18n } from './i18n/words';
+
+interface DetectedCode {
+  rawValue: string;
+}
+interface Detector {
+  detect(source: HTMLVideoElement): Promise<DetectedCode[]>;
+}
+type DetectorClass = new (options: { formats: string[] }) => Detector;
+
+/** How often a frame is read: fast enough to feel instant, slow enough for a cheap phone. */
+const EVERY_MS = 150;
+/** The same code seen again within this time is the same scan, not a new one. */
+const SAME_SCAN_MS = 3000;
+
+function detectorClass(): DetectorClass | undefined {
+  return (globalThis as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
+}
+
+/** Whether this browser can scan QR codes itself (Chrome on Android, Safari; not desktop Linux). */
+export function cameraScanning(): boolean {
+  return !!detectorClass() && !!navigator.mediaDevices?.getUserMedia;
+}
+
+/**
+ * Scans QR codes with the rear camera (`facingMode: environment`) and the browser's
+ * `BarcodeDetector`, and hands each code to the same decision as a typed one; a bad code does not
+ * stop it. Shown only where the browser can do it.
+ */
+export function Camera(props: { onCode: (code: string) => void }) {
+  const { t } = useCheckinI18n();
+  const [on, setOn] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const video = useRef<HTMLVideoElement>(null);
+  const onCode = useRef(props.onCode);
+  onCode.current = props.onCode;
+
+  useEffect(() => {
+    const Detector = detectorClass();
+    if (!on || !Detector) return;
+    let stopped = false;
+    let stream: MediaStream | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = { code: '', at: 0 };
+    const detector = new Detector({ formats: ['qr_code'] });
+    const read = async () => {
+      if (stopped || !video.current) return;
+      try {
+        const code = (await detector.detect(video.current))[0]?.rawValue;
+        const now = Date.now();
+        if (code && (code !== last.code || now - last.at > SAME_SCAN_MS)) onCode.current(code);
+        if (code) last = { code, at: now };
+      } catch {
+        // a frame not ready yet: the next one is read
+      }
+      timer = setTimeout(() => void read(), EVERY_MS);
+    };
+    navigator.mediaDevices
+      .getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false })
+      .then(async (s) => {
+        stream = s;
+        if (stopped || !video.current) return s.getTracks().forEach((track) => track.stop());
+        video.current.srcObject = s;
+        await video.current.play();
+        void read();
+      })
+      .catch(() => {
+        setFailed(true);
+        setOn(false);
+      });
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      stream?.getTracks().forEach((track) => track.stop());
+    };
+  }, [on]);
+
+  return (
+    <div className="checkin-camera">
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-pressed={on}
+        onClick={() => {
+          setFailed(false);
+          setOn(!on);
+        }}
+      >
+        {on ? t('checkin.cameraStop') : t('checkin.camera')}
+      </button>
+      {failed && <p role="alert">{t('checkin.cameraFailed')}</p>}
+      {on && <video ref={video} aria-label={t('checkin.cameraVideo')} muted playsInline />}
+    </div>
+  );
+}
