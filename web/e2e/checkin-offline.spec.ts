@@ -136,6 +136,16 @@ test('door devices check families in with the network cut, and the server ends w
   await scan(first, thapa.code);
   await expect(first.getByText('Dil Thapa: this registration is cancelled. Not checkable.')).toBeVisible();
 
+  // A second cut: the Shresthas, promoted while the device was offline, check in from the fresh list.
+  await first.context().setOffline(true);
+  await scan(first, waitlisted.code);
+  await first.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(first.getByText('1 check-in waiting to be sent')).toBeVisible();
+  await first.context().setOffline(false);
+  await expect(first.getByText('Everything is sent.')).toBeVisible();
+  await expect(first.getByText('8 of 10 persons checked in')).toBeVisible();
+  await expect(conflicts.getByRole('listitem')).toHaveCount(2);
+
   // The server's list: each person checked in once, by the device that did it first.
   const list = await client(token).GET('/api/v1/events/{id}/check-in-list', {
     params: { path: { id: event.id }, header: {} as { 'if-none-match': string } },
@@ -149,7 +159,7 @@ test('door devices check families in with the network cut, and the server ends w
     'Chandra Gurung': ['Chandra Gurung 1', 'Chandra Gurung 2'],
     'Dil Thapa': [],
     'Ema Lama': [],
-    'Uma Shrestha': [],
+    'Uma Shrestha': ['Uma Shrestha 1', 'Uma Shrestha 2'],
   });
   await first.context().close();
   await second.context().close();

@@ -198,6 +198,12 @@ function SyncStatus(props: { store: CheckinStore; state: CheckinState }) {
       {error && (
         <Notice tone="warning">
           <p>{t('checkin.syncFailed', { reason: problem(error) })}</p>
+          {error.status === 401 && (
+            // The session ended: the queue stays on the device while the door person signs in again.
+            <p>
+              <a href={`/login?next=${encodeURIComponent(location.pathname)}`}>{t('app.nav.signIn')}</a>
+            </p>
+          )}
         </Notice>
       )}
       <button
