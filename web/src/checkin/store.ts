@@ -189,10 +189,15 @@ export class CheckinStore {
     const answer = data!;
     const title = this.held?.title ?? (await this.eventTitle());
     const serverEntries = mergeList(this.held?.entries ?? [], answer.registrations, answer.full, []);
+    // Nothing new to the device (the answer may repeat what it holds: `since` overlaps): ask with the
+    // same `since` and its ETag next time, which the server answers with an empty 304 for as long as
+    // nothing changes. A change moves `since` on.
+    const held = new Map((this.held?.entries ?? []).map((e) => [e.id, JSON.stringify(e)]));
+    const quiet = since !== undefined && answer.registrations.every((e) => held.get(e.id) === JSON.stringify(e));
     this.held = {
       eventId: this.eventId,
       title,
-      syncedAt: answer.syncedAt,
+      syncedAt: quiet ? since : answer.syncedAt,
       etag: response.headers.get('ETag') ?? undefined,
       etagFor: since ?? '',
       entries: serverEntries,
