@@ -164,6 +164,16 @@ for (const lang of LANGUAGES) {
     await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
     await expect(page.getByRole('checkbox')).toHaveCount(3);
     await expectAccessible(page, `check-in, a family (${lang})`);
+    // Tap targets at the door: every control at least 24 px high (WCAG 2.2 AA 2.5.8).
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('main a, main button, main input')]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 && r.height < 24;
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(small).toEqual([]);
     if (lang !== 'ne') await saveScreen(page, `checkin-${lang}`);
     await page.context().setOffline(true);
     await code.fill('ZZZZZZ');
