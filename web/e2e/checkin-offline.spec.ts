@@ -124,9 +124,16 @@ test('door devices check families in with the network cut, and the server ends w
   });
   expect(cancel.response.status).toBe(200);
 
+  // A family registering now is unknown to the offline device, and known as soon as it is online.
+  const late = await guestRegisters(event.id, 'Gita Karki', 1);
+  await scan(first, late.code);
+  await expect(first.getByText(`No registration has the code ${late.code}.`)).toBeVisible();
+
   // The network comes back: the queue goes, the conflicts show.
   await first.context().setOffline(false);
   await expect(first.getByText('Everything is sent.')).toBeVisible();
+  // (the event is full again: the Karkis wait)
+  await expect(first.getByText('Gita Karki is on the waitlist: not checkable.')).toBeVisible();
   const conflicts = first.getByRole('region', { name: /^Conflicts/ });
   await expect(conflicts.getByRole('listitem')).toHaveCount(2);
   await expect(conflicts.getByRole('listitem').filter({ hasText: 'Chandra Gurung' })).toContainText(
@@ -166,6 +173,7 @@ test('door devices check families in with the network cut, and the server ends w
     'Dil Thapa': [],
     'Ema Lama': [],
     'Uma Shrestha': ['Uma Shrestha 1', 'Uma Shrestha 2'],
+    'Gita Karki': [],
   });
   await first.context().close();
   await second.context().close();

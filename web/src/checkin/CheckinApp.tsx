@@ -102,6 +102,9 @@ function Door(props: { eventId: string }) {
     setDone(null);
     setAsked(code);
     setTyped('');
+    // A family that registered since the last download: online, the answer changes by itself when
+    // the list comes back with it (the decision is read from the list at every change).
+    if (decide(state.byCode, code).kind === 'unknown') void store.sync();
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
