@@ -22,7 +22,7 @@ function precompress(): Plugin {
     name: 'kinship-precompress',
     apply: 'build',
     closeBundle() {
-      for (const file of walk(out).filter((f) => /\.(js|css|svg|webmanifest)$/.test(f))) {
+      for (const file of walk(out).filter((f) => /\.(js|css|svg|webmanifest|wasm)$/.test(f))) {
         const body = readFileSync(file);
         writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
         writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
@@ -43,7 +43,7 @@ function checkinServiceWorker(): Plugin {
     imports?: string[];
     dynamicImports?: string[];
     css?: string[];
-    src?: string;
+    assets?: string[];
   }
   return {
     name: 'kinship-checkin-sw',
@@ -57,8 +57,9 @@ function checkinServiceWorker(): Plugin {
         files.add(`/${chunk.file}`);
         chunk.css?.forEach((c) => files.add(`/${c}`));
         chunk.imports?.forEach(add);
-        // The words of every language (the door may switch), not other lazy pages.
-        chunk.dynamicImports?.filter((k) => /i18n\/[^/]+\.ts$/.test(k)).forEach(add);
+        chunk.assets?.forEach((a) => files.add(`/${a}`));
+        // The words of every language (the door may switch) and the QR reader, not other lazy pages.
+        chunk.dynamicImports?.filter((k) => /(i18n\/[^/]+|checkin\/zxing)\.ts$/.test(k)).forEach(add);
       };
       add('checkin.html');
       const assets = [...files, '/favicon.svg', '/checkin.webmanifest'].sort();

@@ -1,6 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as QRCode from 'qrcode';
 import { client, guestRegisters, login, publishedEvent, signup, uniqueEmail } from './support/api';
-import { stack } from './support/stack';
+import { ROOT, stack } from './support/stack';
 
 /**
  * The door with the network cut (DESIGN.md, "Check-in app"): the device decides from its own list,
@@ -23,7 +26,7 @@ async function organizerAccount(): Promise<{ email: string; token: string }> {
 
 /** A door device: its own browser context (its own IndexedDB), signed in with a session cookie. */
 async function device(browser: Browser, email: string, eventId: string): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ baseURL: stack().baseURL });
   const page = await context.newPage();
   const res = await page.request.post('/api/v1/auth/login', { data: { email, password: PASSWORD, session: 'cookie' } });
   expect(res.status()).toBe(200);
@@ -177,4 +180,59 @@ test('door devices check families in with the network cut, and the server ends w
   });
   await first.context().close();
   await second.context().close();
+});
+
+/** A still picture of a QR code as a video file Chromium's fake camera plays (YUV4MPEG2, 4:2:0). */
+function qrVideo(text: string): Buffer {
+  const { size, data } = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
+  const [w, h, scale, quiet] = [320, 240, 6, 4];
+  const side = (size + 2 * quiet) * scale;
+  const [left, top] = [(w - side) / 2, (h - side) / 2];
+  const luma = Buffer.alloc(w * h, 255);
+  for (let y = 0; y < size * scale; y++) {
+    for (let x = 0; x < size * scale; x++) {
+      if (data[Math.floor(y / scale) * size + Math.floor(x / scale)]) {
+        luma[(top + quiet * scale + y) * w + left + quiet * scale + x] = 0;
+      }
+    }
+  }
+  const chroma = Buffer.alloc((w / 2) * (h / 2) * 2, 128);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${h} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), luma, chroma]);
+}
+
+test("a door device scans a family's QR code with the camera, with the network cut", async () => {
+  const { email, token } = await organizerAccount();
+  const event = await publishedEvent(token, { title: 'Camera Door' });
+  const family = await guestRegisters(event.id, 'Kiran Tamang', 2);
+  const video = join(ROOT, '.kinship', 'checkin-camera.y4m');
+  writeFileSync(video, qrVideo(family.code));
+  const launch = test.info().project.use.launchOptions ?? {};
+  // A browser whose camera films the family's QR code (this Chromium has no BarcodeDetector: ZXing reads it).
+  const browser = await chromium.launch({
+    ...launch,
+    args: [
+      ...(launch.args ?? []),
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  try {
+    const page = await device(browser, email, event.id);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.context().setOffline(true);
+    await page.getByRole('button', { name: 'Scan with the camera' }).click();
+    await expect(page.getByRole('heading', { name: 'Family of Kiran Tamang' })).toBeVisible();
+    await page.getByRole('button', { name: 'Check in', exact: true }).click();
+    await expect(page.getByText('Checked in: Kiran Tamang 1, Kiran Tamang 2.')).toBeVisible();
+    await page.getByRole('button', { name: 'Stop the camera' }).click();
+    await page.context().setOffline(false);
+    await expect(page.getByText('Everything is sent.')).toBeVisible();
+    const list = await client(token).GET('/api/v1/events/{id}/check-in-list', {
+      params: { path: { id: event.id }, header: {} as { 'if-none-match': string } },
+    });
+    expect(list.data!.registrations[0].attendees.map((a) => !!a.checkedInAt)).toEqual([true, true]);
+  } finally {
+    await browser.close();
+  }
 });

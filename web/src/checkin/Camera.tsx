@@ -7,7 +7,10 @@ interface DetectedCode {
 interface Detector {
   detect(source: HTMLVideoElement): Promise<DetectedCode[]>;
 }
-type DetectorClass = new (options: { formats: string[] }) => Detector;
+interface DetectorClass {
+  new (options: { formats: string[] }): Detector;
+  getSupportedFormats?(): Promise<string[]>;
+}
 
 /** How often a frame is read: fast enough to feel instant, slow enough for a cheap phone. */
 const EVERY_MS = 150;
@@ -18,15 +21,25 @@ function detectorClass(): DetectorClass | undefined {
   return (globalThis as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
 }
 
-/** Whether this browser can scan QR codes itself (Chrome on Android, Safari; not desktop Linux). */
+/** Whether this browser has a camera to scan with (the reader is its own, else ZXing). */
 export function cameraScanning(): boolean {
-  return !!detectorClass() && !!navigator.mediaDevices?.getUserMedia;
+  return !!navigator.mediaDevices?.getUserMedia;
+}
+
+/** The browser's own QR reader (Chrome on Android, Safari), else ZXing, loaded on first use. */
+async function qrReader(): Promise<Detector> {
+  const Native = detectorClass();
+  if (Native && (await Native.getSupportedFormats?.())?.includes('qr_code')) {
+    return new Native({ formats: ['qr_code'] });
+  }
+  const { BarcodeDetector } = await import('./zxing');
+  return new BarcodeDetector({ formats: ['qr_code'] });
 }
 
 /**
  * Scans QR codes with the rear camera (`facingMode: environment`) and the browser's
- * `BarcodeDetector`, and hands each code to the same decision as a typed one; a bad code does not
- * stop it. Shown only where the browser can do it.
+ * `BarcodeDetector` (else ZXing from our own server), and hands each code to the same decision as a typed one; a bad code does not
+ * stop it.
  */
 export function Camera(props: { onCode: (code: string) => void }) {
   const { t } = useCheckinI18n();
@@ -37,15 +50,15 @@ export function Camera(props: { onCode: (code: string) => void }) {
   onCode.current = props.onCode;
 
   useEffect(() => {
-    const Detector = detectorClass();
-    if (!on || !Detector) return;
+    if (!on) return;
     let stopped = false;
     let stream: MediaStream | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = { code: '', at: 0 };
-    const detector = new Detector({ formats: ['qr_code'] });
+    let detector: Detector | undefined;
     const read = async () => {
       if (stopped || !video.current) return;
+      detector ??= await qrReader();
       try {
         const code = (await detector.detect(video.current))[0]?.rawValue;
         const now = Date.now();
