@@ -186,7 +186,7 @@ function SyncStatus(props: { store: CheckinStore; state: CheckinState }) {
   const { state } = props;
   const error = state.error && !(state.error.offline && !online) ? state.error : undefined;
   return (
-    <section className="checkin-status" aria-label={t('checkin.online')}>
+    <section className="checkin-status" aria-label={t('checkin.sync')}>
       <p role="status" className={online ? 'checkin-online' : 'checkin-offline'}>
         {online ? t('checkin.online') : t('checkin.offline')}
       </p>

@@ -6,6 +6,7 @@ export const checkinEn = {
     noEvent: 'Open the check-in app from an event of the console: its address names the event.',
     continue: 'Continue with {title}',
     signIn: 'Sign in as an organizer of this event to check families in.',
+    sync: 'Sync with the server',
     online: 'Online',
     offline: 'Offline: check-ins are kept on this device and sent when the network is back.',
     lastSynced: 'List updated {time}',

@@ -7,6 +7,7 @@ export const checkinZhCN: CheckinWords = {
     noEvent: '请从管理后台的活动打开签到应用：它的地址包含活动。',
     continue: '继续：{title}',
     signIn: '请以本活动组织者的身份登录，为家庭办理签到。',
+    sync: '与服务器同步',
     online: '在线',
     offline: '离线：签到记录保存在本设备上，网络恢复后自动发送。',
     lastSynced: '名单更新于 {time}',
