@@ -232,6 +232,13 @@ test("a door device scans a family's QR code with the camera, with the network c
       params: { path: { id: event.id }, header: {} as { 'if-none-match': string } },
     });
     expect(list.data!.registrations[0].attendees.map((a) => !!a.checkedInAt)).toEqual([true, true]);
+
+    // The door closes: signing out removes the names from the device.
+    await page.getByRole('button', { name: 'Sign out and remove the list from this device' }).click();
+    await expect(page.getByRole('textbox', { name: 'Email address' })).toBeVisible();
+    await page.context().setOffline(true);
+    await page.goto(`/checkin/${event.id}`);
+    await expect(page.getByText('This device has no list for this event yet.', { exact: false })).toBeVisible();
   } finally {
     await browser.close();
   }

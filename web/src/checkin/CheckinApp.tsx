@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
-import { useSession } from '../api/session';
+import { useSession, useSignOut } from '../api/session';
 import { viewerZone } from '../i18n/format';
 import { CheckboxField, Fieldset, TextField } from '../ui/Field';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -175,6 +175,7 @@ function Door(props: { eventId: string }) {
         </>
       )}
       <Conflicts state={state} onDismiss={() => void store.dismissConflicts()} />
+      <Forget store={store} state={state} />
     </main>
   );
 }
@@ -360,5 +361,40 @@ function Conflicts(props: { state: CheckinState; onDismiss: () => void }) {
         {t('checkin.dismiss')}
       </button>
     </section>
+  );
+}
+
+/** The door closes: the device signs out and keeps no names, once everything is sent. */
+function Forget(props: { store: CheckinStore; state: CheckinState }) {
+  const { t } = useCheckinI18n();
+  const signOut = useSignOut();
+  const waiting = props.state.queue.length > 0;
+  const forget = async () => {
+    if (!(await props.store.forget())) return;
+    try {
+      await signOut();
+    } catch {
+      // offline: the session cookie ends by itself; the names are gone from the device already
+    }
+    location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
+  };
+  return (
+    <p className="checkin-forget">
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={waiting}
+        aria-describedby={waiting ? 'forget-wait' : undefined}
+        onClick={() => void forget()}
+      >
+        {t('checkin.forget')}
+      </button>
+      {waiting && (
+        <span id="forget-wait" className="hint">
+          {' '}
+          {t('checkin.forgetWait')}
+        </span>
+      )}
+    </p>
   );
 }

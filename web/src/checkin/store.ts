@@ -121,6 +121,28 @@ export class CheckinStore {
     await db.remove('conflicts', ids);
   }
 
+  /**
+   * Removes the event's list and conflicts from the device (a shared door device keeps no names
+   * once the door closes). Refused while anything waits to be sent: that would lose a check-in.
+   */
+  async forget(): Promise<boolean> {
+    if (this.state.queue.length > 0) return false;
+    await db.remove('lists', [this.eventId]);
+    await db.remove(
+      'conflicts',
+      this.state.conflicts.map((c) => c.id),
+    );
+    try {
+      localStorage.removeItem(`kinship.checkin.synced.${this.eventId}`);
+      localStorage.removeItem(LAST_EVENT);
+    } catch {
+      // storage off: nothing was kept there
+    }
+    this.held = undefined;
+    this.set({ phase: 'empty', entries: [], conflicts: [], syncedAt: undefined, title: undefined });
+    return true;
+  }
+
   private async record(op: Operation): Promise<void> {
     const queue = [...this.state.queue, op];
     this.set({ queue, entries: applyAll(this.state.entries, [op]) });

@@ -39,6 +39,8 @@ export const checkinEn = {
     checkedIn: 'Checked in: {names}.',
     undo: 'Undo check-in',
     undone: 'Check-in taken back: {names}.',
+    forget: 'Sign out and remove the list from this device',
+    forgetWait: 'Everything must be sent first.',
     conflicts: 'Conflicts',
     noConflicts: 'No conflicts.',
     dismiss: 'Clear the conflicts',

@@ -40,6 +40,8 @@ export const checkinNe: CheckinWords = {
     checkedIn: 'चेक-इन भयो: {names}।',
     undo: 'चेक-इन फिर्ता लिनुहोस्',
     undone: 'चेक-इन फिर्ता लिइयो: {names}।',
+    forget: 'साइन आउट गरी यो उपकरणबाट सूची हटाउनुहोस्',
+    forgetWait: 'पहिले सबै पठाइसक्नुपर्छ।',
     conflicts: 'द्वन्द्वहरू',
     noConflicts: 'कुनै द्वन्द्व छैन।',
     dismiss: 'द्वन्द्वहरू हटाउनुहोस्',

@@ -40,6 +40,8 @@ export const checkinZhCN: CheckinWords = {
     checkedIn: '已签到：{names}。',
     undo: '撤销签到',
     undone: '已撤销签到：{names}。',
+    forget: '退出登录并从本设备删除名单',
+    forgetWait: '须先发送全部签到。',
     conflicts: '冲突',
     noConflicts: '没有冲突。',
     dismiss: '清除冲突',
