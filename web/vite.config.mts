@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = resolve(here, '../dist/web');
@@ -21,11 +22,52 @@ function precompress(): Plugin {
     name: 'kinship-precompress',
     apply: 'build',
     closeBundle() {
-      for (const file of walk(out).filter((f) => /\.(js|css|svg|webmanifest)$/.test(f))) {
+      for (const file of walk(out).filter((f) => /\.(js|css|svg|webmanifest|wasm)$/.test(f))) {
         const body = readFileSync(file);
         writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
         writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
       }
+    },
+  };
+}
+
+/**
+ * Writes the check-in app's service worker (web/src/checkin/sw.js) with the files its entry needs,
+ * its languages included, read from the build's manifest: the worker that a door device installs
+ * keeps exactly those, and a new build (other hashes) is a new worker.
+ */
+function checkinServiceWorker(): Plugin {
+  interface Chunk {
+    file: string;
+    isEntry?: boolean;
+    imports?: string[];
+    dynamicImports?: string[];
+    css?: string[];
+    assets?: string[];
+  }
+  return {
+    name: 'kinship-checkin-sw',
+    apply: 'build',
+    writeBundle() {
+      const manifest = JSON.parse(readFileSync(join(out, '.vite', 'manifest.json'), 'utf8')) as Record<string, Chunk>;
+      const files = new Set<string>();
+      const add = (key: string) => {
+        const chunk = manifest[key];
+        if (!chunk || files.has(`/${chunk.file}`)) return;
+        files.add(`/${chunk.file}`);
+        chunk.css?.forEach((c) => files.add(`/${c}`));
+        chunk.imports?.forEach(add);
+        chunk.assets?.forEach((a) => files.add(`/${a}`));
+        // The words of every language (the door may switch) and the QR reader, not other lazy pages.
+        chunk.dynamicImports?.filter((k) => /(i18n\/[^/]+|checkin\/zxing)\.ts$/.test(k)).forEach(add);
+      };
+      add('checkin.html');
+      const assets = [...files, '/favicon.svg', '/checkin.webmanifest'].sort();
+      const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 12);
+      const source = readFileSync(join(here, 'src', 'checkin', 'sw.js'), 'utf8')
+        .replace('__CHECKIN_ASSETS__', JSON.stringify(assets))
+        .replace('__CHECKIN_VERSION__', JSON.stringify(version));
+      writeFileSync(join(out, 'checkin-sw.js'), source);
     },
   };
 }
@@ -54,7 +96,9 @@ export default defineConfig({
         // The libraries every page runs on, in one chunk of their own: cached across releases of
         // the app's code, and named for what they are.
         manualChunks: (id: string) =>
-          /node_modules\/(react|react-dom|scheduler|react-router|@tanstack|openapi-fetch)\//.test(id) ? 'vendor' : undefined,
+          /node_modules\/(react|react-dom|scheduler|react-router|@tanstack|openapi-fetch)\//.test(id)
+            ? 'vendor'
+            : undefined,
       },
       input: {
         index: resolve(here, 'index.html'),
@@ -64,5 +108,5 @@ export default defineConfig({
     },
   },
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [precompress()],
+  plugins: [checkinServiceWorker(), precompress()],
 });

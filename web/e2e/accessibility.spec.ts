@@ -141,6 +141,53 @@ for (const lang of LANGUAGES) {
   }
 }
 
+/** The check-in app at the door, at phone width: the list, a family to check in, an unknown code, offline. */
+for (const lang of LANGUAGES) {
+  test(`the check-in app passes axe-core in ${lang} at 360 px`, async ({ browser }) => {
+    const email = uniqueEmail('door');
+    const { user } = await signup('Door Organizer', email, 'organizer password 1');
+    const admin = await login(stack().adminEmail, stack().adminPassword);
+    await client(admin).PUT('/api/v1/users/{id}/roles', {
+      params: { path: { id: user.id } },
+      body: { roles: ['family', 'organizer'] },
+    });
+    const event = await publishedEvent(await login(email, 'organizer password 1'), { title: 'Door Check' });
+    const family = await guestRegisters(event.id, 'Asha Rai', 3);
+    const page = await newPage(browser, 360, lang);
+    const res = await page.request.post('/api/v1/auth/login', {
+      data: { email, password: 'organizer password 1', session: 'cookie' },
+    });
+    expect(res.status()).toBe(200);
+    currentLang = lang;
+    await goto(page, `/checkin/${event.id}`);
+    const code = page.getByRole('textbox');
+    await expect(code).toBeFocused();
+    await expectAccessible(page, `check-in (${lang})`);
+    await code.fill(family.code);
+    await code.press('Enter');
+    await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+    await expect(page.getByRole('checkbox')).toHaveCount(3);
+    await expectAccessible(page, `check-in, a family (${lang})`);
+    // Tap targets at the door: every control at least 24 px high (WCAG 2.2 AA 2.5.8).
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('main a, main button, main input')]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 && r.height < 24;
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(small).toEqual([]);
+    if (lang !== 'ne') await saveScreen(page, `checkin-${lang}`);
+    await page.context().setOffline(true);
+    await code.fill('ZZZZZZ');
+    await code.press('Enter');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveCount(0);
+    await expectAccessible(page, `check-in offline, an unknown code (${lang})`);
+    await page.context().close();
+  });
+}
+
 test('the accessibility check fails on a page that breaks a rule (it is not a check that cannot fail)', async ({
   page,
 }) => {
