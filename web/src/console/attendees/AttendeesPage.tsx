@@ -105,8 +105,6 @@ export default function AttendeesPage() {
                     <th scope="col">{waitlist ? t('console.attendees.position') : t('console.attendees.code')}</th>
                     <th scope="col">{t('console.attendees.family')}</th>
                     <th scope="col">{t('console.attendees.persons')}</th>
-                    <th scope="col">{t('console.attendees.status')}</th>
-                    <th scope="col">{t('console.attendees.registeredAt')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -115,14 +113,17 @@ export default function AttendeesPage() {
                       <td className="code-cell">{waitlist ? format.number(r.waitlistPosition ?? 0) : r.code}</td>
                       <th scope="row">
                         <Link to={`/console/events/${id}/attendees/${r.id}`}>{r.contact.name}</Link>
-                        <br />
-                        <span className="hint">{r.contact.email}</span>
+                        <span className="cell-line">
+                          <RegistrationStatus status={r.status} position={r.waitlistPosition} />
+                        </span>
+                        <span className="cell-line hint">{r.contact.email}</span>
+                        <span className="cell-line hint">
+                          {t('console.attendees.registeredOn', {
+                            at: event.data ? format.instant(r.createdAt, event.data.timezone) : r.createdAt,
+                          })}
+                        </span>
                       </th>
                       <td>{format.number(r.partySize)}</td>
-                      <td>
-                        <RegistrationStatus status={r.status} position={r.waitlistPosition} />
-                      </td>
-                      <td>{event.data ? format.instant(r.createdAt, event.data.timezone) : r.createdAt}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -81,7 +81,7 @@ function Dashboard(props: { event: Schemas['EventResponse'] }) {
         <div className="refresh-row">
           <p className="hint">
             {live ? t('console.dashboard.live') : t('console.dashboard.notLive')}
-            {updatedAt && <> {t('console.dashboard.updatedAt', { at: format.instant(updatedAt, viewerZone()) })}</>}
+            {updatedAt && <>{t('console.dashboard.updatedAt', { at: format.instant(updatedAt, viewerZone()) })}</>}
           </p>
           <button type="button" className="button button-secondary" onClick={refresh} disabled={stats.isFetching}>
             {t('console.dashboard.refresh')}

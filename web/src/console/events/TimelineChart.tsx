@@ -71,29 +71,31 @@ export function TimelineChart(props: { days: TimelineDay[]; timezone: string }) 
       </figcaption>
       <details className="chart-table">
         <summary>{t('console.chart.showTable')}</summary>
-        <table>
-          <caption>{t('console.chart.tableCaption', { zone: props.timezone })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('console.chart.date')}</th>
-              {SERIES.map((s) => (
-                <th scope="col" key={s}>
-                  {t(`console.stats.${s}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((d) => (
-              <tr key={d.date}>
-                <th scope="row">{format.date(d.date)}</th>
+        <div className="table-scroll">
+          <table>
+            <caption>{t('console.chart.tableCaption', { zone: props.timezone })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('console.chart.date')}</th>
                 {SERIES.map((s) => (
-                  <td key={s}>{format.number(d[s])}</td>
+                  <th scope="col" key={s}>
+                    {t(`console.stats.${s}`)}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {days.map((d) => (
+                <tr key={d.date}>
+                  <th scope="row">{format.date(d.date)}</th>
+                  {SERIES.map((s) => (
+                    <td key={s}>{format.number(d[s])}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );

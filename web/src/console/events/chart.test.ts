@@ -48,6 +48,9 @@ describe('layoutTimeline', () => {
     expect(first.segments[0].y + first.segments[0].height).toBe(150); // on the baseline
     expect(first.segments[1].y + first.segments[1].height).toBe(first.segments[0].y);
     expect(second.segments).toEqual([{ series: 'confirmed', value: 8, y: 10, height: 140 }]); // the full height
+    // two days of 144 units each: a bar at most a fifth of the plot wide, centred in its day
+    expect(first.width).toBeCloseTo(288 / 5);
+    expect(first.x + first.width / 2).toBeCloseTo(30 + 72);
   });
 
   it('should give each day an equal slot across the plot, in date order', () => {

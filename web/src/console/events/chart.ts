@@ -77,7 +77,9 @@ export function layoutTimeline(
       base -= height;
       segments.push({ series, value, y: base, height });
     }
-    return { date: d.date, x: plot.left + i * slot + gap / 2, width: slot - gap, total: totals[i], segments };
+    // A bar no wider than a fifth of the plot, in the middle of its slot: one day is not a wall.
+    const width = Math.min(slot - gap, plot.width / 5);
+    return { date: d.date, x: plot.left + i * slot + (slot - width) / 2, width, total: totals[i], segments };
   });
   const ticks = scale.ticks.map((value) => ({ value, y: plot.top + plot.height - value * perUnit }));
   return { bars, ticks, plot };

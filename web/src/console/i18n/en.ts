@@ -28,7 +28,7 @@ export const consoleEn = {
       seatsTaken: '{taken} of {capacity} seats taken ({percent}%)',
       live: 'Updates itself every 15 seconds during the event.',
       notLive: 'Refresh to see the latest numbers.',
-      updatedAt: 'Last updated: {at}.',
+      updatedAt: ' Last updated: {at}.',
       refresh: 'Refresh',
       overTime: 'Registrations over time',
       noRegistrations: 'No registrations yet.',
@@ -74,6 +74,7 @@ export const consoleEn = {
       family: 'Family',
       persons: 'Persons',
       registeredAt: 'Registered',
+      registeredOn: 'Registered {at}',
       waitlistedAt: 'Waitlisted, place {position}',
     },
     family: {

@@ -34,7 +34,7 @@ export const consoleNe: ConsoleWords = {
       seatsTaken: '{capacity} मध्ये {taken} सिट भरिएका ({percent}%)',
       live: 'कार्यक्रमको बेला हरेक १५ सेकेन्डमा आफैं अद्यावधिक हुन्छ।',
       notLive: 'पछिल्ला सङ्ख्या हेर्न रिफ्रेस गर्नुहोस्।',
-      updatedAt: 'पछिल्लो अद्यावधिक: {at}।',
+      updatedAt: ' पछिल्लो अद्यावधिक: {at}।',
       refresh: 'रिफ्रेस गर्नुहोस्',
       overTime: 'समयअनुसार दर्ताहरू',
       noRegistrations: 'अहिलेसम्म कुनै दर्ता छैन।',
@@ -80,6 +80,7 @@ export const consoleNe: ConsoleWords = {
       family: 'परिवार',
       persons: 'व्यक्ति',
       registeredAt: 'दर्ता भएको',
+      registeredOn: '{at} मा दर्ता',
       waitlistedAt: 'प्रतीक्षामा, क्रम {position}',
     },
     family: {

@@ -75,6 +75,7 @@ export const consoleZhCN: ConsoleWords = {
       family: '家庭',
       persons: '人数',
       registeredAt: '报名时间',
+      registeredOn: '报名于 {at}',
       waitlistedAt: '候补第 {position} 位',
     },
     family: {
