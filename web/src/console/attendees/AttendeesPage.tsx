@@ -97,7 +97,7 @@ export default function AttendeesPage() {
             {t('console.attendees.count', { count: list.data.total })}
           </p>
           {list.data.items.length > 0 && (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
               <table className="attendees">
                 <caption className="visually-hidden">{title}</caption>
                 <thead>

@@ -71,7 +71,8 @@ export function TimelineChart(props: { days: TimelineDay[]; timezone: string }) 
       </figcaption>
       <details className="chart-table">
         <summary>{t('console.chart.showTable')}</summary>
-        <div className="table-scroll">
+        {/* Focusable, so a keyboard can scroll it sideways on a narrow screen. */}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('console.chart.showTable')}>
           <table>
             <caption>{t('console.chart.tableCaption', { zone: props.timezone })}</caption>
             <thead>
