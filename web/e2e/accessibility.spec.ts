@@ -152,7 +152,7 @@ test('the accessibility check fails on a page that breaks a rule (it is not a ch
 
 /** The organizers' console, as an organizer meets it: the events, a dashboard with a chart, the lists, a family. */
 test.describe('the console', () => {
-  const consoleWorld = { email: uniqueEmail('console-a11y'), eventId: '', registrationId: '' };
+  const consoleWorld = { email: uniqueEmail('console-a11y'), eventId: '', registrationId: '', programId: '' };
 
   test.beforeAll(async () => {
     const { user } = await signup('Sita Tamang', consoleWorld.email, 'organizer password 1');
@@ -162,7 +162,16 @@ test.describe('the console', () => {
       body: { roles: ['family', 'organizer'] },
     });
     const token = await login(consoleWorld.email, 'organizer password 1');
-    const event = await publishedEvent(token, { title: 'Harvest Fair', capacity: 4, maxPartySize: 3 });
+    const program = await client(token).POST('/api/v1/programs', {
+      body: { name: 'Harvest Circle', kind: 'events', description: 'Autumn gatherings' },
+    });
+    consoleWorld.programId = program.data!.id;
+    const event = await publishedEvent(token, {
+      title: 'Harvest Fair',
+      capacity: 4,
+      maxPartySize: 3,
+      programId: consoleWorld.programId,
+    });
     const first = await guestRegisters(event.id, 'Asha Rai', 3);
     await guestRegisters(event.id, 'Binod KC', 2); // waitlisted
     consoleWorld.eventId = event.id;
@@ -178,6 +187,7 @@ test.describe('the console', () => {
       name: 'console-family',
       path: () => `/console/events/${consoleWorld.eventId}/attendees/${consoleWorld.registrationId}`,
     },
+    { name: 'console-program', path: () => `/console/programs/${consoleWorld.programId}` },
   ];
 
   for (const lang of LANGUAGES) {

@@ -172,3 +172,29 @@ test('a family without the organizer role is told the console is for organizers'
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This is for organizers');
   await expect(page.getByRole('heading', { name: 'Your events' })).toHaveCount(0);
 });
+
+test('an organizer reads a program’s report: each event and the totals', async ({ page }) => {
+  const { email, token } = await organizerAccount();
+  const program = await client(token).POST('/api/v1/programs', {
+    body: { name: 'Saturday Circle', kind: 'events', description: 'Weekend gatherings' },
+  });
+  expect(program.response.status).toBe(201);
+  const programId = program.data!.id;
+  const first = await publishedEvent(token, { title: 'Circle: Kites', programId, capacity: 3 }, 10);
+  const second = await publishedEvent(token, { title: 'Circle: Songs', programId }, 12);
+  await guestRegisters(first.id, 'Asha Rai', 2);
+  await guestRegisters(first.id, 'Binod KC', 2); // does not fit: waitlisted
+  await guestRegisters(second.id, 'Chandra Lama', 3);
+  const res = await page.request.post('/api/v1/auth/login', { data: { email, password: PASSWORD, session: 'cookie' } });
+  expect(res.status()).toBe(200);
+
+  await page.goto(`/console/events/${first.id}`);
+  await page.getByRole('link', { name: 'The program’s report' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Saturday Circle');
+  const table = page.getByRole('table', { name: 'Families and persons per event (confirmed registrations)' });
+  const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+  // families, persons, children, waitlisted families, families and persons checked in
+  await expect(row('Circle: Kites').getByRole('cell')).toHaveText(['1', '2', '0', '1', '0', '0']);
+  await expect(row('Circle: Songs').getByRole('cell')).toHaveText(['1', '3', '0', '0', '0', '0']);
+  await expect(row('All events').getByRole('cell')).toHaveText(['2', '5', '0', '1', '0', '0']);
+});

@@ -13,6 +13,7 @@ const Events = lazy(() => import('./events/EventsPage'));
 const Dashboard = lazy(() => import('./events/DashboardPage'));
 const Attendees = lazy(() => import('./attendees/AttendeesPage'));
 const Registration = lazy(() => import('./attendees/RegistrationPage'));
+const ProgramReport = lazy(() => import('./programs/ProgramReportPage'));
 const NotFound = lazy(() => import('./NotFoundPage'));
 
 /**
@@ -33,6 +34,7 @@ export function ConsoleApp() {
               <Route path="/console/events/:id" element={<Dashboard />} />
               <Route path="/console/events/:id/attendees" element={<Attendees />} />
               <Route path="/console/events/:id/attendees/:registrationId" element={<Registration />} />
+              <Route path="/console/programs/:id" element={<ProgramReport />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

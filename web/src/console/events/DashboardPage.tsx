@@ -71,6 +71,11 @@ function Dashboard(props: { event: Schemas['EventResponse'] }) {
         <a className="button button-secondary" href={exportUrl(event.id)} download>
           {t('console.dashboard.export')}
         </a>
+        {event.programId && (
+          <Link className="button button-secondary" to={`/console/programs/${event.programId}`}>
+            {t('console.program.link')}
+          </Link>
+        )}
       </nav>
 
       <section aria-labelledby="capacity-heading">
