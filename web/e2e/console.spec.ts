@@ -198,3 +198,26 @@ test('an organizer reads a program’s report: each event and the totals', async
   await expect(row('Circle: Songs').getByRole('cell')).toHaveText(['1', '3', '0', '0', '0', '0']);
   await expect(row('All events').getByRole('cell')).toHaveText(['2', '5', '0', '1', '0', '0']);
 });
+
+test('the waitlist lists the waiting families in request order, with their places', async ({ page }) => {
+  const { email, token } = await organizerAccount();
+  const event = await publishedEvent(token, { title: 'Pottery Morning', capacity: 2, maxPartySize: 2 });
+  await guestRegisters(event.id, 'Asha Rai', 2);
+  await guestRegisters(event.id, 'Binod KC', 2);
+  await guestRegisters(event.id, 'Chandra Lama', 1);
+  const res = await page.request.post('/api/v1/auth/login', { data: { email, password: PASSWORD, session: 'cookie' } });
+  expect(res.status()).toBe(200);
+
+  await page.goto(`/console/events/${event.id}`);
+  await expect(page.getByText('2 of 2 seats taken (100%)')).toBeVisible();
+  await page.getByRole('link', { name: 'Waitlist', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Waitlist');
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText('Binod KC');
+  await expect(rows.nth(1).getByRole('cell').first()).toHaveText('1');
+  await expect(rows.nth(1)).toContainText('Waitlisted, place 1');
+  await expect(rows.nth(2)).toContainText('Chandra Lama');
+  await expect(rows.nth(2)).toContainText('Waitlisted, place 2');
+  await expect(page.getByRole('table')).not.toContainText('Asha Rai');
+});
