@@ -221,3 +221,23 @@ test('the waitlist lists the waiting families in request order, with their place
   await expect(rows.nth(2)).toContainText('Waitlisted, place 2');
   await expect(page.getByRole('table')).not.toContainText('Asha Rai');
 });
+
+test('another organizer cannot see an event’s dashboard or its families', async ({ page }) => {
+  const owner = await organizerAccount();
+  const event = await publishedEvent(owner.token, { title: 'Private Tea' });
+  await guestRegisters(event.id, 'Asha Rai', 1);
+  const other = await organizerAccount();
+  const res = await page.request.post('/api/v1/auth/login', {
+    data: { email: other.email, password: PASSWORD, session: 'cookie' },
+  });
+  expect(res.status()).toBe(200);
+
+  await page.goto(`/console/events/${event.id}`);
+  await expect(page.getByText('This event is not one of yours')).toBeVisible();
+  await expect(page.getByText(/seats taken/)).toHaveCount(0);
+  await page.goto(`/console/events/${event.id}/attendees`);
+  await expect(page.getByText('You are not allowed to do this.')).toBeVisible();
+  await expect(page.getByText('Asha Rai')).toHaveCount(0);
+  await page.goto('/console');
+  await expect(page.getByText('You have no events yet.')).toBeVisible();
+});

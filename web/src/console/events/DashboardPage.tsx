@@ -30,6 +30,19 @@ export default function DashboardPage() {
       </Page>
     );
   }
+  // Organizer ids come only to the event's own organizers (and admins): anyone else sees whose it is not.
+  if (!event.data.organizerIds) {
+    return (
+      <Page title={event.data.title}>
+        <Notice tone="warning">
+          <p>{t('console.dashboard.notYours')}</p>
+        </Notice>
+        <p>
+          <Link to="/console">{t('console.backToEvents')}</Link>
+        </p>
+      </Page>
+    );
+  }
   return <Dashboard event={event.data} />;
 }
 

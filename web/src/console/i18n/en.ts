@@ -20,6 +20,7 @@ export const consoleEn = {
     confirm: { keep: 'No, keep it' },
     dashboard: {
       title: 'Event dashboard',
+      notYours: 'This event is not one of yours: only its organizers see its dashboard.',
       linksLabel: 'This event',
       attendees: 'Attendees',
       waitlist: 'Waitlist',

@@ -26,6 +26,7 @@ export const consoleNe: ConsoleWords = {
     confirm: { keep: 'होइन, राख्नुहोस्' },
     dashboard: {
       title: 'कार्यक्रमको ड्यासबोर्ड',
+      notYours: 'यो तपाईंको कार्यक्रम होइन: यसको ड्यासबोर्ड यसका आयोजकले मात्र हेर्छन्।',
       linksLabel: 'यो कार्यक्रम',
       attendees: 'सहभागीहरू',
       waitlist: 'प्रतीक्षा सूची',

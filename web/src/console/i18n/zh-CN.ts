@@ -21,6 +21,7 @@ export const consoleZhCN: ConsoleWords = {
     confirm: { keep: '不，保留' },
     dashboard: {
       title: '活动概览',
+      notYours: '这不是你的活动：只有它的主办方可以查看概览。',
       linksLabel: '本活动',
       attendees: '参加者',
       waitlist: '候补名单',
