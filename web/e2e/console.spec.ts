@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { components } from '../src/api/schema';
 import { client, guestRegisters, login, publishedEvent, signup, uniqueEmail } from './support/api';
+import { mailTo } from './support/mail';
 import { saveScreen } from './support/screens';
 import { stack } from './support/stack';
 
@@ -199,7 +200,7 @@ test('an organizer reads a program’s report: each event and the totals', async
   await expect(row('All events').getByRole('cell')).toHaveText(['2', '5', '0', '1', '0', '0']);
 });
 
-test('the waitlist lists the waiting families in request order, with their places', async ({ page }) => {
+test('the waitlist lists the waiting families in request order, and a family gets its link again', async ({ page }) => {
   const { email, token } = await organizerAccount();
   const event = await publishedEvent(token, { title: 'Pottery Morning', capacity: 2, maxPartySize: 2 });
   await guestRegisters(event.id, 'Asha Rai', 2);
@@ -220,6 +221,14 @@ test('the waitlist lists the waiting families in request order, with their place
   await expect(rows.nth(2)).toContainText('Chandra Lama');
   await expect(rows.nth(2)).toContainText('Waitlisted, place 2');
   await expect(page.getByRole('table')).not.toContainText('Asha Rai');
+
+  // The organizer sends a waiting family its link again: the mail arrives.
+  await page.getByRole('link', { name: 'Chandra Lama' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chandra Lama');
+  const address = (await page.getByRole('link', { name: /@example\.test$/ }).textContent())!;
+  await page.getByRole('button', { name: 'Send the family its link again' }).click();
+  await expect(page.getByText(`A new link to manage the registration is on its way to ${address}.`)).toBeVisible();
+  await mailTo(address, /^Your link to manage your registration: Pottery Morning$/);
 });
 
 test('another organizer cannot see an event’s dashboard or its families', async ({ page }) => {
