@@ -46,8 +46,15 @@ export class EventsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: EventPage, description: 'published events, upcoming and past, by start' })
+  @ApiOkResponse({
+    type: EventPage,
+    description: 'published events, upcoming and past, by start; with mine=true the caller’s own events',
+  })
   @ApiBadRequestResponse({ description: 'invalid_request: a bad filter, page, limit or lang', type: ProblemSchema })
+  @ApiForbiddenResponse({
+    description: 'forbidden: mine=true from a caller without the organizer role',
+    type: ProblemSchema,
+  })
   @ApiAskedLocale(false)
   list(
     @Query() q: EventsQuery,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { insertUnlessSlugTaken, slugsInUse } from '../common/slug';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { escapeLike } from '../users/users.repository';
 import { Event, EventFormat, EventKind, EventOrganizer } from './event.entity';
 
@@ -34,6 +34,8 @@ export interface PublishedFilter {
   toExclusive?: Date;
   q?: string;
   programId?: string;
+  /** Only events this user created or co-organizes, any status (null: every event, for an admin). */
+  organizerId?: string | null;
 }
 
 /** A write refused by the unique index on events.slug. */
@@ -116,6 +118,32 @@ export class EventsRepository {
     if (userIds.length) await tx.getRepository(EventOrganizer).insert(userIds.map((userId) => ({ eventId, userId })));
   }
 
+  /**
+   * The events an organizer runs (every event for an admin: `organizerId` null), any status: those
+   * not yet ended first, soonest first, then the ended ones, latest first.
+   */
+  async pageOrganized(f: PublishedFilter, offset: number, limit: number): Promise<[Event[], number]> {
+    const qb = this.dataSource
+      .getRepository(Event)
+      .createQueryBuilder('e')
+      .addSelect('CASE WHEN e.ends_at >= now() THEN 0 ELSE 1 END', 'ended')
+      .addSelect('CASE WHEN e.ends_at >= now() THEN e.starts_at END', 'upcoming_start')
+      .orderBy('ended', 'ASC')
+      .addOrderBy('upcoming_start', 'ASC')
+      .addOrderBy('e.starts_at', 'DESC')
+      .addOrderBy('e.id', 'ASC')
+      .offset(offset)
+      .limit(limit);
+    if (f.organizerId) {
+      qb.where(
+        '(e.created_by = :organizerId OR EXISTS (SELECT 1 FROM event_organizers o WHERE o.event_id = e.id AND o.user_id = :organizerId))',
+        { organizerId: f.organizerId },
+      );
+    }
+    this.applyFilters(qb, f);
+    return Promise.all([qb.getMany(), qb.getCount()]);
+  }
+
   /** Published events (upcoming and past), ordered by start then id. */
   async pagePublished(f: PublishedFilter, offset: number, limit: number): Promise<[Event[], number]> {
     const qb = this.dataSource
@@ -126,6 +154,11 @@ export class EventsRepository {
       .addOrderBy('e.id', 'ASC')
       .skip(offset)
       .take(limit);
+    this.applyFilters(qb, f);
+    return qb.getManyAndCount();
+  }
+
+  private applyFilters(qb: SelectQueryBuilder<Event>, f: PublishedFilter): void {
     if (f.kind) qb.andWhere('e.kind = :kind', { kind: f.kind });
     if (f.format) qb.andWhere('e.format = :format', { format: f.format });
     if (f.from) qb.andWhere('e.starts_at >= :from', { from: f.from });
@@ -140,6 +173,5 @@ export class EventsRepository {
         { q: `%${escapeLike(f.q)}%` },
       );
     }
-    return qb.getManyAndCount();
   }
 }

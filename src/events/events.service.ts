@@ -9,6 +9,7 @@ import {
   InvalidTransitionError,
   invalidFields,
   NotFoundError,
+  UnauthenticatedError,
 } from '../common/errors';
 import { isUuid } from '../common/ids';
 import type { Locale } from '../common/locales';
@@ -96,11 +97,19 @@ export class EventsService {
     if (from && toExclusive && from.getTime() >= toExclusive.getTime()) {
       throw invalidFields([{ field: 'to', message: 'to must not be before from' }]);
     }
-    const [rows, total] = await this.events.pagePublished(
-      { kind: q.kind, format: q.format, from, toExclusive, q: q.q, programId: q.programId },
-      offsetOf(q),
-      q.limit,
-    );
+    const filter = { kind: q.kind, format: q.format, from, toExclusive, q: q.q, programId: q.programId };
+    let rows: Event[];
+    let total: number;
+    if (q.mine === 'true') {
+      // The console's list: the caller's own events, drafts and cancelled ones included.
+      if (!caller) throw new UnauthenticatedError();
+      if (!hasRole(caller, 'organizer'))
+        throw new ForbiddenError('Only organizers and admins have events of their own');
+      const organizerId = isAdmin(caller) ? null : caller.id;
+      [rows, total] = await this.events.pageOrganized({ ...filter, organizerId }, offsetOf(q), q.limit);
+    } else {
+      [rows, total] = await this.events.pagePublished(filter, offsetOf(q), q.limit);
+    }
     const coOrganizers = hasRole(caller, 'organizer')
       ? await this.events.coOrganizerIdsByEvent(rows.map((e) => e.id))
       : new Map<string, string[]>();

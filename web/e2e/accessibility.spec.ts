@@ -200,3 +200,83 @@ test('the accessibility check fails on a page that breaks a rule (it is not a ch
   });
   await expect(expectAccessible(page, 'a page with an unlabelled field')).rejects.toThrow(/label/);
 });
+
+/** The organizers' console, as an organizer meets it: the events, a dashboard with a chart, the lists, a family. */
+test.describe('the console', () => {
+  const consoleWorld = { email: uniqueEmail('console-a11y'), eventId: '', registrationId: '', programId: '' };
+
+  test.beforeAll(async () => {
+    const { user } = await signup('Sita Tamang', consoleWorld.email, 'organizer password 1');
+    const admin = await login(stack().adminEmail, stack().adminPassword);
+    await client(admin).PUT('/api/v1/users/{id}/roles', {
+      params: { path: { id: user.id } },
+      body: { roles: ['family', 'organizer'] },
+    });
+    const token = await login(consoleWorld.email, 'organizer password 1');
+    const program = await client(token).POST('/api/v1/programs', {
+      body: { name: 'Harvest Circle', kind: 'events', description: 'Autumn gatherings' },
+    });
+    consoleWorld.programId = program.data!.id;
+    const event = await publishedEvent(token, {
+      title: 'Harvest Fair',
+      capacity: 4,
+      maxPartySize: 3,
+      programId: consoleWorld.programId,
+    });
+    const first = await guestRegisters(event.id, 'Asha Rai', 3);
+    await guestRegisters(event.id, 'Binod KC', 2); // waitlisted
+    consoleWorld.eventId = event.id;
+    consoleWorld.registrationId = first.id;
+  });
+
+  const CONSOLE_PAGES = [
+    { name: 'console-events', path: () => '/console' },
+    { name: 'console-dashboard', path: () => `/console/events/${consoleWorld.eventId}` },
+    { name: 'console-attendees', path: () => `/console/events/${consoleWorld.eventId}/attendees` },
+    { name: 'console-waitlist', path: () => `/console/events/${consoleWorld.eventId}/attendees?status=waitlisted` },
+    {
+      name: 'console-family',
+      path: () => `/console/events/${consoleWorld.eventId}/attendees/${consoleWorld.registrationId}`,
+    },
+    { name: 'console-program', path: () => `/console/programs/${consoleWorld.programId}` },
+  ];
+
+  for (const lang of LANGUAGES) {
+    // Both widths in English; the other languages at phone width (the layout does not change with them).
+    const widths = lang === 'en' ? WIDTHS : ([360] as const);
+    test(`every console page passes axe-core in ${lang} at ${widths.join(' and ')} px`, async ({ browser }) => {
+      currentLang = lang;
+      const page = await newPage(browser, 360, lang);
+      const res = await page.request.post('/api/v1/auth/login', {
+        data: { email: consoleWorld.email, password: 'organizer password 1', session: 'cookie' },
+      });
+      expect(res.status()).toBe(200);
+      const set = await page.request.patch('/api/v1/me', {
+        data: { locale: lang },
+        headers: { Origin: stack().baseURL },
+      });
+      expect(set.status()).toBe(200);
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const p of CONSOLE_PAGES) {
+          await goto(page, p.path());
+          await expect(page.locator('html')).toHaveAttribute('lang', lang);
+          // The chart's table open, so axe reads it too.
+          if (p.name === 'console-dashboard') await page.locator('details summary').click();
+          await expectAccessible(page, `${p.name} (${lang}, ${width} px)`);
+          const small = await page.evaluate(() =>
+            [...document.querySelectorAll('a, button, input, select, textarea, summary')]
+              .filter((el) => {
+                const r = el.getBoundingClientRect();
+                const inline = el.tagName === 'A' && getComputedStyle(el).display === 'inline';
+                return r.width > 0 && r.height > 0 && !inline && r.height < 24;
+              })
+              .map((el) => el.outerHTML.slice(0, 80)),
+          );
+          expect(small, `tap targets of ${p.name}`).toEqual([]);
+        }
+      }
+      await page.context().close();
+    });
+  }
+});

@@ -461,6 +461,16 @@ export class EventsQuery extends PageQuery {
   @IsOptional()
   @IsLangTag()
   lang?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'true: the events the caller organizes (all of them for an admin), drafts and cancelled ones included, ' +
+      'upcoming first by start, then past ones, latest first; needs the organizer or admin role',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'mine must be true or false' })
+  mine?: 'true' | 'false';
 }
 
 /** An event's words in one locale, as stored: only the fields given. */

@@ -2897,6 +2897,8 @@ export interface operations {
                 /** @description the language to answer in; wins over Accept-Language and the account locale. zh is zh-CN. */
                 lang?: "en" | "zh-CN" | "ne" | "zh";
                 limit?: number;
+                /** @description true: the events the caller organizes (all of them for an admin), drafts and cancelled ones included, upcoming first by start, then past ones, latest first; needs the organizer or admin role */
+                mine?: "true" | "false";
                 page?: number;
                 programId?: string;
                 /** @description matches title, summary or venue, in any of the event’s languages */
@@ -2913,7 +2915,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description published events, upcoming and past, by start */
+            /** @description published events, upcoming and past, by start; with mine=true the caller’s own events */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2924,6 +2926,15 @@ export interface operations {
             };
             /** @description invalid_request: a bad filter, page, limit or lang */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: mine=true from a caller without the organizer role */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -40,7 +40,10 @@ export default function LoginPage() {
         api.POST('/api/v1/auth/login', { body: { email: email.trim(), password, session: 'cookie' } }),
       );
       client.setQueryData(SESSION_KEY, out.user);
-      void navigate(nextPath(location.search));
+      const next = nextPath(location.search);
+      // The console and the check-in app are entry points of their own: the browser loads them afresh.
+      if (/^\/(console|checkin)(\/|\?|$)/.test(next)) window.location.assign(next);
+      else void navigate(next);
     } catch (err) {
       setFailure(err);
     } finally {
