@@ -164,7 +164,7 @@ test('door devices check families in with the network cut, and the server ends w
 
   // The server's list: each person checked in once, by the device that did it first.
   const list = await client(token).GET('/api/v1/events/{id}/check-in-list', {
-    params: { path: { id: event.id }, header: {} as { 'if-none-match': string } },
+    params: { path: { id: event.id } },
   });
   const inByFamily = Object.fromEntries(
     list.data!.registrations.map((r) => [r.contactName, r.attendees.filter((a) => a.checkedInAt).map((a) => a.name)]),
@@ -229,7 +229,7 @@ test("a door device scans a family's QR code with the camera, with the network c
     await page.context().setOffline(false);
     await expect(page.getByText('Everything is sent.')).toBeVisible();
     const list = await client(token).GET('/api/v1/events/{id}/check-in-list', {
-      params: { path: { id: event.id }, header: {} as { 'if-none-match': string } },
+      params: { path: { id: event.id } },
     });
     expect(list.data!.registrations[0].attendees.map((a) => !!a.checkedInAt)).toEqual([true, true]);
 

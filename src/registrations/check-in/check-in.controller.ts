@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Authenticated, Caller, CurrentCaller } from '../../common/auth';
 import { UuidParam } from '../../common/ids';
 import { ApiBodyErrors, ApiNotFound, ProblemSchema } from '../../common/openapi';
@@ -27,10 +27,11 @@ export class CheckInController {
     @Param('id', UuidParam) id: string,
     @Query() q: CheckInListQuery,
     @CurrentCaller() caller: Caller,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-    @Headers('if-none-match') ifNoneMatch?: string,
   ): Promise<CheckInListResponse | undefined> {
-    const { etag, list } = await this.checkIn.list(id, q.since, ifNoneMatch, caller);
+    // read from the request, not through @Headers, which would make the header required in the OpenAPI document
+    const { etag, list } = await this.checkIn.list(id, q.since, req.headers['if-none-match'], caller);
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'private, no-cache');
     if (!list) {

@@ -3223,8 +3223,7 @@ export interface operations {
                 /** @description the `syncedAt` of the device's last list: only the registrations changed since then come back (a little before it, so a change still being written then is not missed; the device replaces each by id) */
                 since?: string;
             };
-            header: {
-                "if-none-match": string;
+            header?: {
                 /** @description the ETag of the list the device holds */
                 "If-None-Match"?: string;
             };

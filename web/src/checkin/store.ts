@@ -257,8 +257,7 @@ function list(eventId: string, since: string | undefined, ifNoneMatch: string | 
     params: {
       path: { id: eventId },
       query: since ? { since } : {},
-      // The api's description marks the header as required; it is not (a first download has none).
-      header: (ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}) as { 'if-none-match': string },
+      header: ifNoneMatch ? { 'If-None-Match': ifNoneMatch } : {},
     },
     // The device's copy is the cache: a 304 must come back as one.
     cache: 'no-store',
