@@ -461,7 +461,7 @@ describe('events: create, read, list', () => {
       const doc = (await request(t.http).get('/docs-json').expect(200)).body;
       const expected: Record<string, string[]> = {
         'post /api/v1/events': ['201', '400', '401', '403', '409', '413', '415', '422'],
-        'get /api/v1/events': ['200', '400'],
+        'get /api/v1/events': ['200', '400', '401', '403'],
         'get /api/v1/events/{idOrSlug}': ['200', '400', '404'],
         'patch /api/v1/events/{id}': ['200', '400', '401', '403', '404', '409', '413', '415'],
         'post /api/v1/events/{id}/publish': ['200', '400', '401', '403', '404', '409'],
@@ -470,6 +470,7 @@ describe('events: create, read, list', () => {
         'post /api/v1/programs': ['201', '400', '401', '403', '409', '413', '415', '422'],
         'get /api/v1/programs': ['200', '400'],
         'get /api/v1/programs/{id}': ['200', '404'],
+        'get /api/v1/programs/{id}/report': ['200', '401', '403', '404'],
         'put /api/v1/programs/{id}/organizers': ['200', '400', '401', '403', '404', '413', '415'],
       };
       for (const [op, codes] of Object.entries(expected)) {

@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiParam,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ApiAskedLocale, AskedLocale } from '../common/asked-locale';
 import { Authenticated, Caller, CurrentCaller } from '../common/auth';
@@ -51,6 +52,7 @@ export class EventsController {
     description: 'published events, upcoming and past, by start; with mine=true the caller’s own events',
   })
   @ApiBadRequestResponse({ description: 'invalid_request: a bad filter, page, limit or lang', type: ProblemSchema })
+  @ApiUnauthorizedResponse({ description: 'unauthenticated: mine=true without a sign-in', type: ProblemSchema })
   @ApiForbiddenResponse({
     description: 'forbidden: mine=true from a caller without the organizer role',
     type: ProblemSchema,

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Authenticated, Caller, CurrentCaller } from '../../common/auth';
 import { UuidParam } from '../../common/ids';
@@ -21,8 +28,8 @@ export class CheckInController {
   @ApiOkResponse({ type: CheckInListResponse, description: 'with an ETag; no e-mail, phone or birth date' })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'the ETag of the list the device holds' })
   @ApiResponse({ status: 304, description: 'the list the device holds (for the same `since`) is current' })
+  @ApiBadRequestResponse({ description: 'invalid_request: a since that is no ISO 8601 time', type: ProblemSchema })
   @ApiNotFound(EVENT)
-  @ApiBodyErrors()
   async list(
     @Param('id', UuidParam) id: string,
     @Query() q: CheckInListQuery,

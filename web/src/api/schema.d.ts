@@ -2933,6 +2933,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemSchema"];
                 };
             };
+            /** @description unauthenticated: mine=true without a sign-in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
             /** @description forbidden: mine=true from a caller without the organizer role */
             403: {
                 headers: {
@@ -3250,7 +3259,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description invalid_request: malformed JSON, unknown or bad fields */
+            /** @description invalid_request: a since that is no ISO 8601 time */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3283,24 +3292,6 @@ export interface operations {
             };
             /** @description not_found: the event (a draft is visible only to its organizers and admins) is absent or not visible to the caller */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description payload_too_large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description unsupported_media_type */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
