@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ERASED_EMAIL_PREFIX } from '../registrations/registration.entity';
+import { CLEAR_ATTENDEE_SET, CLEAR_REGISTRATION_SET } from '../registrations/registration.entity';
 import { Erasure } from './erasure.entity';
 
 /** A registration as erasure needs it: which event, and whether it still holds a seat or a place. */
@@ -97,16 +97,13 @@ export class ErasureRepository {
   async scrubRegistrations(m: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;
     await m.query(
-      `UPDATE registrations SET user_id = NULL, contact_name = '', contact_email = $2::text || id::text,
-         contact_phone = NULL, answers = '{}'::jsonb, token_version = token_version + 1, updated_at = now()
-       WHERE id = ANY($1::uuid[])`,
-      [ids, ERASED_EMAIL_PREFIX],
-    );
-    await m.query(
-      `UPDATE registration_attendees SET name = '', birth_date = NULL, member_id = NULL
-       WHERE registration_id = ANY($1::uuid[])`,
+      `UPDATE registrations r SET ${CLEAR_REGISTRATION_SET}, token_version = token_version + 1
+       WHERE r.id = ANY($1::uuid[])`,
       [ids],
     );
+    await m.query(`UPDATE registration_attendees SET ${CLEAR_ATTENDEE_SET} WHERE registration_id = ANY($1::uuid[])`, [
+      ids,
+    ]);
   }
 
   /**

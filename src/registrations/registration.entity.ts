@@ -26,14 +26,25 @@ export interface Consents {
   photos: boolean;
 }
 
+/** What an erased registration's contact email becomes, followed by its id: no mail can go there. */
+export const ERASED_EMAIL_PREFIX = 'erased:';
+
+/**
+ * The SET list that removes a registration's personal fields, for `UPDATE registrations r`: the
+ * one list both an erasure and the retention use, so a personal field added later is removed by
+ * both. Status, party size, code and times stay (the counts and reports read them).
+ */
+export const CLEAR_REGISTRATION_SET = `user_id = NULL, contact_name = '', contact_email = '${ERASED_EMAIL_PREFIX}' || r.id::text,
+  contact_phone = NULL, answers = '{}'::jsonb`;
+
+/** The same for `UPDATE registration_attendees`: categories and check-ins stay. */
+export const CLEAR_ATTENDEE_SET = `name = '', birth_date = NULL, member_id = NULL`;
+
 /**
  * A family's registration for an event: confirmed whole, waitlisted whole, or cancelled. At most
  * one active (confirmed or waitlisted) registration per event for an account, and per contact
  * email: partial unique indexes decide, not a prior read.
  */
-/** What an erased registration's contact email becomes, followed by its id: no mail can go there. */
-export const ERASED_EMAIL_PREFIX = 'erased:';
-
 @Entity('registrations')
 @Index('registrations_active_email_uq', ['eventId', 'contactEmail'], { unique: true, where: "status <> 'cancelled'" })
 @Index('registrations_active_user_uq', ['eventId', 'userId'], {

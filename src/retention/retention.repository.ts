@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { returning } from '../database/sql';
-import { ERASED_EMAIL_PREFIX } from '../registrations/registration.entity';
+import { CLEAR_ATTENDEE_SET, CLEAR_REGISTRATION_SET } from '../registrations/registration.entity';
 
 export interface EventCursor {
   id: string;
@@ -71,14 +71,13 @@ export class RetentionRepository {
          ORDER BY seq LIMIT $2
          FOR UPDATE SKIP LOCKED),
        attendees AS (
-         UPDATE registration_attendees a SET name = '', birth_date = NULL, member_id = NULL
+         UPDATE registration_attendees a SET ${CLEAR_ATTENDEE_SET}
          FROM batch WHERE a.registration_id = batch.id
          RETURNING a.id)
-       UPDATE registrations r SET contact_name = '', contact_email = $3 || r.id::text, contact_phone = NULL, answers = '{}',
-         user_id = NULL, personal_data_removed_at = now(), updated_at = now()
+       UPDATE registrations r SET ${CLEAR_REGISTRATION_SET}, personal_data_removed_at = now()
        FROM batch WHERE r.id = batch.id
        RETURNING r.id`,
-      [eventId, limit, ERASED_EMAIL_PREFIX],
+      [eventId, limit],
     );
     return rows.length;
   }
