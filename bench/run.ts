@@ -3,14 +3,16 @@
  * scenarios of docs/performance.md side by side with their baselines, prints a table and writes the
  * raw figures to bench/results/<timestamp>.json. Loopback only; every process it starts is stopped.
  *
- * Knobs (environment): BENCH_ONLY=hot,mail,export,growth (default all); BENCH_DURATION (seconds per
- * hot-event run, 10); BENCH_CONNECTIONS (64,256); BENCH_HOT_ROUNDS (3); BENCH_MAIL_ROUNDS (3); BENCH_PORT (3900);
+ * Knobs (environment): BENCH_ONLY=hot,open,writers,mail,export,growth (default all); BENCH_DURATION
+ * (seconds per hot-event run, 10); BENCH_CONNECTIONS (64,256); BENCH_HOT_ROUNDS (3); BENCH_OPEN_DURATION
+ * (10); BENCH_OPEN_ROUNDS (3); BENCH_WRITER_FAMILIES (2000); BENCH_MAIL_ROUNDS (3); BENCH_PORT (3900);
  * BENCH_REDIS_DB (7);
  * BENCH_CPU_PROF=1 runs the api and the worker under `node --cpu-prof` and summarizes where their
  * time went.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +22,6 @@ import { Client, Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/options';
-import { API_BUSY_KEY, askToHoldMail } from '../src/notifications/api-busy';
 import { summarizeProfile, ProfileSummary } from './lib/cpuprofile';
 import {
   cpuSecondsOf,
@@ -38,13 +39,19 @@ import {
 } from './lib/procs';
 import { CountingSink } from './lib/sink';
 import type { HttpLoadInput, HttpLoadResult } from './load-http';
-import type { NaiveInput, NaiveResult } from './load-naive';
+import type { RawInput, RawResult, RawVariant } from './load-raw';
+import type { OpenLoadInput, OpenLoadResult } from './load-open';
+import type { WriterMode, WritersInput, WritersResult } from './load-writers';
+import { createBareEvent, recreateBareDatabase } from './lib/bare-schema';
 import type { MailDirectInput, MailDirectResult } from './mail-direct';
 
 const env = process.env;
 const DB_NAME = env.BENCH_DATABASE ?? 'kinship_bench';
 const PG_BASE = env.BENCH_PG_BASE ?? 'postgres://kinship:kinship@127.0.0.1:5432';
 const DATABASE_URL = `${PG_BASE}/${DB_NAME}`;
+/** The raw-SQL baselines' database: a bare schema of their own (lib/bare-schema.ts). */
+const BARE_DB_NAME = `${DB_NAME}_bare`;
+const BARE_DATABASE_URL = `${PG_BASE}/${BARE_DB_NAME}`;
 const REDIS_DB = Number(env.BENCH_REDIS_DB ?? 7);
 const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`;
 const PORT = Number(env.BENCH_PORT ?? 3900);
@@ -52,9 +59,10 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const API = `${BASE}/api/v1`;
 const DURATION = Number(env.BENCH_DURATION ?? 10);
 const CONNECTIONS = (env.BENCH_CONNECTIONS ?? '64,256').split(',').map(Number);
-const ONLY = new Set((env.BENCH_ONLY ?? 'hot,mail,export,growth').split(','));
+const ONLY = new Set((env.BENCH_ONLY ?? 'hot,open,writers,mail,export,growth').split(','));
 const CPU_PROF = env.BENCH_CPU_PROF === '1';
-const JWT_SECRET = 'kinship-bench-secret-not-for-production';
+// Made for each run: production refuses any secret written in the repository (src/config).
+const JWT_SECRET = randomBytes(32).toString('hex');
 const PUBLIC_URL = 'https://kinship.bench.example';
 const MAIL_FROM = 'Kinship <no-reply@kinship.bench.example>';
 // The worker's defaults (src/config/env.ts); the mail baseline uses the same.
@@ -76,10 +84,19 @@ const HOT_ROUNDS = Math.max(1, Number(env.BENCH_HOT_ROUNDS ?? 3));
 /** Rounds of the mail scenario, pipeline and baseline in turn (BENCH_MAIL_ROUNDS). */
 const MAIL_ROUNDS = Math.max(1, Number(env.BENCH_MAIL_ROUNDS ?? 3));
 const EXPORT_ATTENDEES = 100_000;
+const OPEN_SHARES = [0.25, 0.5, 0.75];
+const OPEN_DURATION = Number(env.BENCH_OPEN_DURATION ?? 10);
+const OPEN_ROUNDS = Math.max(1, Number(env.BENCH_OPEN_ROUNDS ?? 3));
+const WRITER_FAMILIES = Number(env.BENCH_WRITER_FAMILIES ?? 2_000);
+const WRITER_CONNECTIONS = 16;
+const WRITER_DEVICES = 4;
+const WRITER_BATCH = 50;
 const STAMP = new Date().toISOString().replace(/[:.]/g, '-');
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
 
 const results: Record<string, unknown> = {};
+/** The bare schema's database (the raw-SQL baselines), opened in main. */
+let bareDb: Pool;
 const table: string[][] = [];
 const started = Date.now();
 
@@ -237,23 +254,6 @@ async function bulkRegistrations(
   );
 }
 
-/**
- * Holds the worker's mail back as a busy api asks it to (src/notifications/api-busy.ts), while the
- * naive baseline runs: it has no api to ask, and the full stack's registrations get that yield.
- */
-function holdMail(): { stop: () => Promise<void> } {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  askToHoldMail(redis);
-  const timer = setInterval(() => askToHoldMail(redis), 500);
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await redis.del(API_BUSY_KEY).catch(() => undefined);
-      redis.disconnect();
-    },
-  };
-}
-
 /** Mail still to go (due now) or being sent: other scenarios wait for none, or skip it. */
 async function skipMailBacklog(db: Pool): Promise<number> {
   // Rows locked in id order, as the worker's claims and marks lock them (an unordered UPDATE can
@@ -292,7 +292,7 @@ interface Activity {
 }
 
 /** Samples pg_stat_activity: where each app's database sessions spend their time. */
-function activitySampler(db: Pool): { stop: () => Promise<Activity> } {
+function activitySampler(db: Pool, dbName = DB_NAME): { stop: () => Promise<Activity> } {
   const s = sampler(50, async () => {
     const { rows } = await db.query<{ app: string; what: string; n: number }>(
       `SELECT application_name AS app,
@@ -302,7 +302,7 @@ function activitySampler(db: Pool): { stop: () => Promise<Activity> } {
        FROM pg_stat_activity
        WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()
        GROUP BY 1, 2`,
-      [DB_NAME],
+      [dbName],
     );
     return rows;
   });
@@ -401,13 +401,10 @@ interface HotRound {
   fullUsage: Usage;
   fullDbActivity: Activity;
   fullCheck: Oversell;
-  naive: NaiveResult;
-  naiveUsage: Usage;
-  naiveDbActivity: Activity;
-  naiveCheck: Oversell;
+  raw: Record<RawVariant, { result: RawResult; dbActivity: Activity; check: Oversell }>;
   live: HttpLoadResult;
   liveUsage: Usage;
-  ratios: { fullOverNaive: number; fullOverLive: number };
+  ratios: { fullOverLock: number; fullOverConditional: number; fullOverLive: number };
   mailBacklogSkippedAfter: number;
 }
 
@@ -456,29 +453,27 @@ async function hotRound(db: Pool, token: string, api: Proc, worker: Proc, c: num
   };
   const first = order === 'live first' ? await liveRun() : null;
 
-  // (a) the naive transaction with plain pg, on a fresh event of the same size.
-  log(`${tag}: naive pg transaction for ${DURATION} s`);
-  const naiveEvent = await createEvent(token, 500, 'Naive hot event');
-  const naiveAct = activitySampler(db);
-  const naiveUse = usageMeter(api, worker);
-  const held = holdMail();
-  const naive = await runChild<NaiveResult>(
-    'load-naive.js',
-    {
-      databaseUrl: DATABASE_URL,
-      eventId: naiveEvent,
-      connections: c,
-      poolSize: API_POOL,
-      durationSec: DURATION,
-      tag: `c${c}`,
-    } as NaiveInput,
-    DURATION * 1000 + 60_000,
-  );
-  await held.stop();
-  const naiveUsage = await naiveUse.stop();
-  const naiveDbActivity = await naiveAct.stop();
-  const naiveCheck = await oversellOf(db, naiveEvent);
-  await skipMailBacklog(db);
+  // (a) the raw-SQL transactions with plain pg on the bare schema, each on a fresh event of the same size.
+  const raw = {} as HotRound['raw'];
+  for (const variant of ['lock', 'conditional'] as RawVariant[]) {
+    log(`${tag}: raw SQL (${variant}) on the bare schema for ${DURATION} s`);
+    const eventId = await createBareEvent(bareDb, 500, `Raw ${variant} hot event`);
+    const act = activitySampler(db, BARE_DB_NAME);
+    const result = await runChild<RawResult>(
+      'load-raw.js',
+      {
+        variant,
+        databaseUrl: BARE_DATABASE_URL,
+        eventId,
+        connections: c,
+        poolSize: API_POOL,
+        durationSec: DURATION,
+        tag: `c${c}`,
+      } as RawInput,
+      DURATION * 1000 + 60_000,
+    );
+    raw[variant] = { result, dbActivity: await act.stop(), check: await oversellOf(bareDb, eventId) };
+  }
 
   // The full stack: HTTP → validation → the event's batch → outbox.
   log(`${tag}: POST /events/:id/registrations for ${DURATION} s`);
@@ -503,9 +498,14 @@ async function hotRound(db: Pool, token: string, api: Proc, worker: Proc, c: num
   const mailBacklogSkippedAfter = await skipMailBacklog(db);
 
   const { live, liveUsage } = first ?? (await liveRun());
-  const ratios = { fullOverNaive: full.okPerSec / naive.okPerSec, fullOverLive: full.okPerSec / live.okPerSec };
-  if (HOT_ROUNDS > 1)
-    log(`${tag}: ${f0(full.okPerSec)} reg/s, ÷(a) ${f2(ratios.fullOverNaive)}, ÷(b) ${f2(ratios.fullOverLive)}`);
+  const ratios = {
+    fullOverLock: full.okPerSec / raw.lock.result.okPerSec,
+    fullOverConditional: full.okPerSec / raw.conditional.result.okPerSec,
+    fullOverLive: full.okPerSec / live.okPerSec,
+  };
+  log(
+    `${tag}: ${f0(full.okPerSec)} reg/s, ÷lock ${f2(ratios.fullOverLock)}, ÷conditional ${f2(ratios.fullOverConditional)}, ÷live ${f2(ratios.fullOverLive)}`,
+  );
   return {
     connections: c,
     round: k,
@@ -514,10 +514,7 @@ async function hotRound(db: Pool, token: string, api: Proc, worker: Proc, c: num
     fullUsage,
     fullDbActivity,
     fullCheck,
-    naive,
-    naiveUsage,
-    naiveDbActivity,
-    naiveCheck,
+    raw,
     live,
     liveUsage,
     ratios,
@@ -528,49 +525,272 @@ async function hotRound(db: Pool, token: string, api: Proc, worker: Proc, c: num
 /** The table's rows for one concurrency: medians of the rounds, with the lowest and highest. */
 function hotRows(c: number, rounds: HotRound[]): void {
   const m = (f: (r: HotRound) => number) => median(rounds.map(f));
-  const spread = (f: (r: HotRound) => number, format: (n: number) => string) =>
-    rounds.length > 1 ? ` (${format(Math.min(...rounds.map(f)))}–${format(Math.max(...rounds.map(f)))})` : '';
-  const vsNaive = (r: HotRound) => r.ratios.fullOverNaive;
-  const vsLive = (r: HotRound) => r.ratios.fullOverLive;
+  const spread = (f: (r: HotRound) => number) =>
+    rounds.length > 1 ? ` (${f2(Math.min(...rounds.map(f)))}–${f2(Math.max(...rounds.map(f)))})` : '';
   const sum = (f: (r: HotRound) => number) => rounds.reduce((n, r) => n + f(r), 0);
   const oversold = sum((r) => r.fullCheck.oversoldCounter + r.fullCheck.oversoldPersons);
-  const naiveOversold = sum((r) => r.naiveCheck.oversoldCounter + r.naiveCheck.oversoldPersons);
-  const p99 = m((r) => r.full.latencyMs.p99);
+  const rawOversold = sum((r) =>
+    Object.values(r.raw).reduce((n, x) => n + x.check.oversoldCounter + x.check.oversoldPersons, 0),
+  );
   const of = rounds.length > 1 ? `median of ${rounds.length} rounds: ` : '';
+  const ratio = (name: string, f: (r: HotRound) => number, baseline: string, target: string, met: boolean) =>
+    row('', '', baseline, `÷${name} ${f2(m(f))}${spread(f)}`, target, yes(met));
   row(
     `hot C=${c}`,
-    `${of}${f0(m((r) => r.full.okPerSec))} reg/s (201 only), p50 ${f0(m((r) => r.full.latencyMs.p50))} ms, p99 ${f0(p99)} ms`,
-    `naive pg ${f0(m((r) => r.naive.okPerSec))}/s (p99 ${f0(m((r) => r.naive.latencyMs.p99))} ms)`,
-    `÷(a) ${f2(m(vsNaive))}${spread(vsNaive, f2)}`,
-    '≥ 1.0 (aim 3.0)',
-    yes(m(vsNaive) >= 1),
-  );
-  row(
+    `${of}${f0(m((r) => r.full.okPerSec))} reg/s (201 only), p50 ${f0(m((r) => r.full.latencyMs.p50))} ms, p99 ${f0(m((r) => r.full.latencyMs.p99))} ms; non-201 ${sum((r) => r.full.non2xx)}, errors ${sum((r) => r.full.errors)}`,
     '',
-    `non-201 ${sum((r) => r.full.non2xx)}, errors ${sum((r) => r.full.errors)}, timeouts ${sum((r) => r.full.timeouts)}`,
-    `/health/live ${f0(m((r) => r.live.okPerSec))}/s`,
-    `÷(b) ${f2(m(vsLive))}${spread(vsLive, f2)}`,
-    '≥ 0.5',
-    yes(m(vsLive) >= 0.5),
+    '',
+    '',
+    '',
   );
+  const lock = (r: HotRound) => r.ratios.fullOverLock;
+  const conditional = (r: HotRound) => r.ratios.fullOverConditional;
+  const live = (r: HotRound) => r.ratios.fullOverLive;
+  ratio(
+    'lock',
+    lock,
+    `raw SQL, a lock per order, bare schema: ${f0(m((r) => r.raw.lock.result.okPerSec))}/s (p99 ${f0(m((r) => r.raw.lock.result.latencyMs.p99))} ms)`,
+    '≥ 1.0 (aim 3.0)',
+    m(lock) >= 1,
+  );
+  ratio(
+    'conditional',
+    conditional,
+    `raw SQL, one conditional UPDATE, bare schema: ${f0(m((r) => r.raw.conditional.result.okPerSec))}/s (p99 ${f0(m((r) => r.raw.conditional.result.latencyMs.p99))} ms)`,
+    '≥ 1.0',
+    m(conditional) >= 1,
+  );
+  ratio('live', live, `/health/live ${f0(m((r) => r.live.okPerSec))}/s`, '≥ 0.5', m(live) >= 0.5);
   const last = rounds[rounds.length - 1].fullCheck;
   row(
     '',
-    `oversold ${oversold} (last round: seats ${last.seatsTaken}/${last.capacity}, confirmed persons ${last.confirmedPersons}); naive oversold ${naiveOversold}`,
+    `oversold ${oversold} (last round: seats ${last.seatsTaken}/${last.capacity}, confirmed persons ${last.confirmedPersons}); raw SQL oversold ${rawOversold}`,
     '',
     '',
     'must be 0',
     yes(oversold === 0),
   );
-  if (c === 256)
-    row(
-      '',
-      `p99 at 256: ${f0(p99)} ms${spread((r) => r.full.latencyMs.p99, f0)}; /health/live ${f0(m((r) => r.live.latencyMs.p99))} ms`,
-      '',
-      '',
-      '≤ 100 ms',
-      yes(p99 <= 100),
+}
+
+// ---------------------------------------------------------------------------------------------
+// Open loop: latency as families feel it
+
+interface OpenRound {
+  share: number;
+  ratePerSec: number;
+  round: number;
+  order: 'live first' | 'live last';
+  register: OpenLoadResult;
+  registerUsage: Usage;
+  live: OpenLoadResult;
+}
+
+/**
+ * Registrations arrive at a fixed rate (25, 50 and 75 % of the measured maximum), whatever the
+ * answers do, for OPEN_DURATION seconds each, on a fresh 500-seat event; `/health/live` at the
+ * same rates beside them. OPEN_ROUNDS rounds, `/health/live` first in odd rounds.
+ */
+async function openLoop(db: Pool, token: string, api: Proc, worker: Proc): Promise<void> {
+  const hot = (results.hotEvent ?? []) as HotRound[];
+  const at64 = hot.filter((r) => r.connections === 64).map((r) => r.full.okPerSec);
+  let max = median(at64);
+  if (!at64.length) {
+    log(`open loop: the maximum first (closed loop, 64 clients, ${DURATION} s)`);
+    const eventId = await createEvent(token, 500, 'Open-loop maximum');
+    const closed = await runChild<HttpLoadResult>(
+      'load-http.js',
+      { mode: 'register', baseUrl: BASE, eventId, connections: 64, durationSec: DURATION, tag: 'omax' } as HttpLoadInput,
+      DURATION * 1000 + 60_000,
     );
+    max = closed.okPerSec;
+    await skipMailBacklog(db);
+  }
+  const runs: OpenRound[] = [];
+  for (const share of OPEN_SHARES) {
+    const ratePerSec = Math.max(1, Math.round(max * share));
+    const rounds: OpenRound[] = [];
+    for (let k = 1; k <= OPEN_ROUNDS; k++) {
+      const tag = `open loop ${Math.round(share * 100)} % (${ratePerSec}/s)${OPEN_ROUNDS > 1 ? ` round ${k}` : ''}`;
+      const liveRun = () => {
+        log(`${tag}: GET /health/live`);
+        return runChild<OpenLoadResult>(
+          'load-open.js',
+          { mode: 'live', baseUrl: BASE, ratePerSec, durationSec: OPEN_DURATION, tag: 'olive' } as OpenLoadInput,
+          OPEN_DURATION * 1000 + 90_000,
+        );
+      };
+      const liveFirst = k % 2 === 1 ? await liveRun() : null;
+      log(`${tag}: POST /events/:id/registrations`);
+      const eventId = await createEvent(token, 500, 'Open-loop event');
+      const use = usageMeter(api, worker);
+      const register = await runChild<OpenLoadResult>(
+        'load-open.js',
+        {
+          mode: 'register',
+          baseUrl: BASE,
+          eventId,
+          ratePerSec,
+          durationSec: OPEN_DURATION,
+          tag: `o${Math.round(share * 100)}r${k}`,
+        } as OpenLoadInput,
+        OPEN_DURATION * 1000 + 90_000,
+      );
+      const registerUsage = await use.stop();
+      await skipMailBacklog(db);
+      const live = liveFirst ?? (await liveRun());
+      log(
+        `${tag}: registrations p50 ${f0(register.latencyMs.p50)} ms, p99 ${f0(register.latencyMs.p99)} ms (${register.ok} of ${register.sent} 201); /health/live p99 ${f0(live.latencyMs.p99)} ms`,
+      );
+      rounds.push({ share, ratePerSec, round: k, order: liveFirst ? 'live first' : 'live last', register, registerUsage, live });
+    }
+    runs.push(...rounds);
+    const m = (f: (r: OpenRound) => number) => median(rounds.map(f));
+    const p99 = m((r) => r.register.latencyMs.p99);
+    const range = (f: (r: OpenRound) => number) =>
+      rounds.length > 1 ? ` (${f0(Math.min(...rounds.map(f)))}–${f0(Math.max(...rounds.map(f)))})` : '';
+    const notOk = rounds.reduce((n, r) => n + r.register.sent - r.register.ok, 0);
+    row(
+      share === OPEN_SHARES[0] ? 'open loop' : '',
+      `${Math.round(share * 100)} % of ${f0(max)}/s = ${ratePerSec} reg/s: p50 ${f0(m((r) => r.register.latencyMs.p50))} ms, p99 ${f0(p99)} ms${range((r) => r.register.latencyMs.p99)}; not 201: ${notOk}`,
+      `/health/live at ${ratePerSec}/s: p99 ${f0(m((r) => r.live.latencyMs.p99))} ms`,
+      '',
+      share === 0.5 ? 'p99 ≤ 100 ms' : '(information)',
+      share === 0.5 ? yes(p99 <= 100 && notOk === 0) : '',
+    );
+  }
+  results.openLoop = { maxPerSec: max, runs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Single-family writers: what the counts triggers cost them
+
+/** The statement triggers that keep event_counts, and the one that stamps registrations.updated_at. */
+const COUNT_TRIGGERS: [string, string][] = [
+  ['registrations', 'registrations_count_insert'],
+  ['registrations', 'registrations_count_update'],
+  ['registrations', 'registrations_count_delete'],
+  ['registration_attendees', 'registration_attendees_count_insert'],
+  ['registration_attendees', 'registration_attendees_count_update'],
+  ['registration_attendees', 'registration_attendees_count_delete'],
+];
+const TOUCH_TRIGGER: [string, string] = ['registrations', 'registrations_touch'];
+
+type TriggerSetting = 'as is' | 'without the counts triggers' | 'without the counts and touch triggers';
+
+interface WritersRun {
+  setting: TriggerSetting;
+  pass: number;
+  result: WritersResult;
+  /** With the counts triggers on: event_counts against a count from the tables (must match). */
+  countsExact: boolean | null;
+}
+
+async function setTriggers(db: Pool, setting: TriggerSetting): Promise<void> {
+  const off = new Set<string>();
+  if (setting !== 'as is') COUNT_TRIGGERS.forEach(([, t]) => off.add(t));
+  if (setting === 'without the counts and touch triggers') off.add(TOUCH_TRIGGER[1]);
+  for (const [table, t] of [...COUNT_TRIGGERS, TOUCH_TRIGGER])
+    await db.query(`ALTER TABLE ${table} ${off.has(t) ? 'DISABLE' : 'ENABLE'} TRIGGER ${t}`);
+}
+
+/** Whether the event's counters equal what the tables say. */
+async function countsExact(db: Pool, eventId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `SELECT (c.confirmed, c.waitlisted, c.cancelled, c.adults, c.children, c.checked_in) =
+            ((SELECT count(*) FILTER (WHERE status = 'confirmed') FROM registrations WHERE event_id = $1),
+             (SELECT count(*) FILTER (WHERE status = 'waitlisted') FROM registrations WHERE event_id = $1),
+             (SELECT count(*) FILTER (WHERE status = 'cancelled') FROM registrations WHERE event_id = $1),
+             (SELECT count(*) FILTER (WHERE a.category = 'adult') FROM registration_attendees a
+                JOIN registrations r ON r.id = a.registration_id WHERE a.event_id = $1 AND r.status = 'confirmed'),
+             (SELECT count(*) FILTER (WHERE a.category = 'child') FROM registration_attendees a
+                JOIN registrations r ON r.id = a.registration_id WHERE a.event_id = $1 AND r.status = 'confirmed'),
+             (SELECT count(*) FILTER (WHERE a.checked_in_at IS NOT NULL) FROM registration_attendees a
+                JOIN registrations r ON r.id = a.registration_id WHERE a.event_id = $1 AND r.status = 'confirmed'))
+            AS exact
+     FROM event_counts c WHERE c.event_id = $1`,
+    [eventId],
+  );
+  return rows[0]?.exact === true;
+}
+
+/**
+ * Check-ins (one a request, and in batches as door devices send them) and cancellations of
+ * WRITER_FAMILIES confirmed families of one event, WRITER_CONNECTIONS clients at once, with
+ * Kinship's triggers as they are, without the counts triggers, without those and the touch
+ * trigger, and as they are again (so the machine's drift falls on both sides); the ratio is the
+ * mean of the two passes as they are over the pass without the counts triggers.
+ */
+async function writers(db: Pool, token: string): Promise<void> {
+  const settings: TriggerSetting[] = [
+    'as is',
+    'without the counts triggers',
+    'without the counts and touch triggers',
+    'as is',
+  ];
+  const runs: WritersRun[] = [];
+  let pass = 0;
+  try {
+    for (const setting of settings) {
+      pass += 1;
+      await setTriggers(db, setting);
+      for (const mode of ['check-in', 'batch', 'cancel'] as WriterMode[]) {
+        const eventId = await createEvent(token, WRITER_FAMILIES * 4, `Writers ${mode}`);
+        const tag = `W${pass}${mode[0].toUpperCase()}`;
+        await bulkRegistrations(db, eventId, WRITER_FAMILIES, { maxParty: 4, cancelledPerTen: 0, tag });
+        await db.query(`SELECT event_counts_recount(ARRAY[$1::uuid])`, [eventId]);
+        await db.query('VACUUM ANALYZE registrations, registration_attendees');
+        const { rows } = await db.query<{ id: string; code: string }>(
+          `SELECT id, code FROM registrations WHERE event_id = $1 ORDER BY random()`,
+          [eventId],
+        );
+        log(
+          `writers (${setting}): ${mode}, ${rows.length} families, ${mode === 'batch' ? `${WRITER_DEVICES} devices` : `${WRITER_CONNECTIONS} clients`}`,
+        );
+        const result = await runChild<WritersResult>(
+          'load-writers.js',
+          {
+            mode,
+            baseUrl: BASE,
+            token,
+            eventId,
+            jobs: rows.map((r) => (mode === 'cancel' ? r.id : r.code)),
+            connections: mode === 'batch' ? WRITER_DEVICES : WRITER_CONNECTIONS,
+            batchSize: WRITER_BATCH,
+          } as WritersInput,
+          300_000,
+        );
+        await skipMailBacklog(db);
+        runs.push({ setting, pass, result, countsExact: setting === 'as is' ? await countsExact(db, eventId) : null });
+      }
+    }
+  } finally {
+    await setTriggers(db, 'as is');
+    // Counters of the events written without their triggers, made right again.
+    await db.query(`SELECT event_counts_recount(array_agg(id)) FROM events`);
+  }
+  results.writers = runs;
+  for (const mode of ['check-in', 'batch', 'cancel'] as WriterMode[]) {
+    const of = (setting: TriggerSetting) => runs.filter((r) => r.setting === setting && r.result.mode === mode);
+    const asIs = of('as is');
+    const rate = (rs: WritersRun[]) => rs.reduce((n, r) => n + r.result.familiesPerSec, 0) / rs.length;
+    const noCounts = rate(of('without the counts triggers'));
+    const noTriggers = rate(of('without the counts and touch triggers'));
+    const bad = asIs.reduce((n, r) => n + r.result.requests - (r.result.statusCounts['200'] ?? 0), 0);
+    const what =
+      mode === 'batch'
+        ? `check-ins in batches of ${WRITER_BATCH}, ${WRITER_DEVICES} devices`
+        : mode === 'check-in'
+          ? `check-ins one a request, ${WRITER_CONNECTIONS} clients`
+          : `cancellations, ${WRITER_CONNECTIONS} clients`;
+    row(
+      mode === 'check-in' ? 'writers, one event' : '',
+      `${what}: ${asIs.map((r) => f0(r.result.familiesPerSec)).join(', ')} families/s (p99 ${asIs.map((r) => f0(r.result.latencyMs.p99)).join(', ')} ms); not 200: ${bad}; counts exact: ${yes(asIs.every((r) => r.countsExact))}`,
+      `without the counts triggers ${f0(noCounts)}/s; without them and the touch trigger ${f0(noTriggers)}/s`,
+      `${f2(rate(asIs) / noCounts)}`,
+      '(information)',
+      '',
+    );
+  }
 }
 
 interface MailPipelineRun {
@@ -1002,6 +1222,8 @@ async function main(): Promise<void> {
   results.settings = { DURATION, CONNECTIONS, HOT_ROUNDS, apiPool: API_POOL, MAIL_POOL_SIZE, MAIL_CONCURRENCY, CPU_PROF };
   log(`database ${DB_NAME} (recreated), Redis db ${REDIS_DB}, api on ${PORT}`);
   await recreateDatabase();
+  await recreateBareDatabase(PG_BASE, BARE_DB_NAME);
+  bareDb = new Pool({ connectionString: BARE_DATABASE_URL, max: 2, application_name: 'bench-probe' });
   await flushRedis();
   const sink = await new CountingSink().start();
   const profDir = join(RESULTS_DIR, `cpu-${STAMP}`);
@@ -1027,17 +1249,21 @@ async function main(): Promise<void> {
     const idle = { api: memoryOf(api.child.pid), worker: memoryOf(worker.child.pid) };
     results.memoryIdle = idle;
     if (ONLY.has('hot')) await hotEvent(db, token, api, worker);
+    if (ONLY.has('open')) await openLoop(db, token, api, worker);
+    if (ONLY.has('writers')) await writers(db, token);
     if (ONLY.has('mail')) await mail(db, sink, token, worker);
     if (ONLY.has('export')) await exportScenario(db, token, api);
     if (ONLY.has('growth')) await growth(db, token);
     const hot = (results.hotEvent ?? []) as { connections: number; fullUsage: Usage }[];
-    const apiPeak = Math.max(0, ...hot.map((r) => r.fullUsage.apiPeakRssMb));
-    const workerPeak = Math.max(0, ...hot.map((r) => r.fullUsage.workerPeakRssMb));
+    // Without the hot runs, the peak is the whole run's (VmHWM).
     const end = { api: memoryOf(api.child.pid), worker: memoryOf(worker.child.pid) };
+    const apiPeak = hot.length ? Math.max(...hot.map((r) => r.fullUsage.apiPeakRssMb)) : end.api.hwmMb;
+    const workerPeak = hot.length ? Math.max(...hot.map((r) => r.fullUsage.workerPeakRssMb)) : end.worker.hwmMb;
+    const under = hot.length ? 'under the hot load' : 'at peak (no hot load run)';
     results.memory = { idle, underHotLoad: { apiPeakRssMb: apiPeak, workerPeakRssMb: workerPeak }, atEnd: end };
     row(
       'memory',
-      `api ${f0(idle.api.rssMb)} MB idle, ${f0(apiPeak)} MB under hot load (VmHWM whole run ${f0(end.api.hwmMb)})`,
+      `api ${f0(idle.api.rssMb)} MB idle, ${f0(apiPeak)} MB ${under} (VmHWM whole run ${f0(end.api.hwmMb)})`,
       '',
       '',
       '< 250 MB',
@@ -1045,7 +1271,7 @@ async function main(): Promise<void> {
     );
     row(
       '',
-      `worker ${f0(idle.worker.rssMb)} MB idle, ${f0(workerPeak)} MB under hot load (VmHWM whole run ${f0(end.worker.hwmMb)})`,
+      `worker ${f0(idle.worker.rssMb)} MB idle, ${f0(workerPeak)} MB ${under} (VmHWM whole run ${f0(end.worker.hwmMb)})`,
       '',
       '',
       '< 250 MB',
@@ -1057,6 +1283,7 @@ async function main(): Promise<void> {
     console.error(`api output:\n${api.tail()}\nworker output:\n${worker.tail()}`);
   } finally {
     await db.end().catch(() => undefined);
+    await bareDb.end().catch(() => undefined);
     await Promise.all([stop(api), stop(worker)]);
     await sink.stop();
   }

@@ -1,14 +1,21 @@
 /**
- * Child process: baseline (a) of the hot event. The naive transaction of one registration with
- * plain `pg`, as the issue writes it: BEGIN; take the seats with a conditional UPDATE; insert the
- * registration; insert its attendees; insert the outbox row; COMMIT. Run by `connections`
- * concurrent loops for a fixed time, over a pool as large as the api's.
+ * Child process: the raw-SQL baselines of the hot event, with plain `pg` on the bare schema of
+ * lib/bare-schema.ts. One registration is one transaction, in one of two ways:
+ * - `lock`: BEGIN; `SELECT ... FOR UPDATE` the event; check the seats in the client; take them;
+ *   insert the registration, its attendees and the outbox row; COMMIT — a lock per order held
+ *   across every round trip, as the established platforms place an order;
+ * - `conditional`: BEGIN; one conditional `UPDATE` takes the seats (or nothing: waitlisted);
+ *   the same inserts; COMMIT — no check in the client, the row locked only from the UPDATE on.
+ * Run by `connections` concurrent loops for a fixed time, over a pool as large as the api's.
  */
 import { randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import { percentile } from './lib/procs';
 
-export interface NaiveInput {
+export type RawVariant = 'lock' | 'conditional';
+
+export interface RawInput {
+  variant: RawVariant;
   databaseUrl: string;
   eventId: string;
   connections: number;
@@ -17,7 +24,8 @@ export interface NaiveInput {
   tag: string;
 }
 
-export interface NaiveResult {
+export interface RawResult {
+  variant: RawVariant;
   connections: number;
   poolSize: number;
   durationSec: number;
@@ -30,16 +38,27 @@ export interface NaiveResult {
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
 }
 
-async function registerOnce(c: PoolClient, input: NaiveInput, i: number): Promise<'confirmed' | 'waitlisted'> {
-  const n = 1 + (i % 4);
-  await c.query('BEGIN');
-  try {
+/** Takes `n` seats of the event if they are free; answers whether it did. */
+async function takeSeats(c: PoolClient, variant: RawVariant, eventId: string, n: number): Promise<boolean> {
+  if (variant === 'conditional') {
     const took = await c.query(
       `UPDATE events SET seats_taken = seats_taken + $2 WHERE id = $1 AND seats_taken + $2 <= capacity
        RETURNING seats_taken`,
-      [input.eventId, n],
+      [eventId, n],
     );
-    const status = took.rowCount ? 'confirmed' : 'waitlisted';
+    return took.rowCount === 1;
+  }
+  const { rows } = await c.query(`SELECT capacity, seats_taken FROM events WHERE id = $1 FOR UPDATE`, [eventId]);
+  if (rows[0].seats_taken + n > rows[0].capacity) return false;
+  await c.query(`UPDATE events SET seats_taken = seats_taken + $2 WHERE id = $1`, [eventId, n]);
+  return true;
+}
+
+async function registerOnce(c: PoolClient, input: RawInput, i: number): Promise<'confirmed' | 'waitlisted'> {
+  const n = 1 + (i % 4);
+  await c.query('BEGIN');
+  try {
+    const status = (await takeSeats(c, input.variant, input.eventId, n)) ? 'confirmed' : 'waitlisted';
     const reg = await c.query(
       `INSERT INTO registrations (event_id, code, status, party_size, contact_name, contact_email, consents, locale,
          confirmed_at)
@@ -76,8 +95,8 @@ async function registerOnce(c: PoolClient, input: NaiveInput, i: number): Promis
 }
 
 async function main(): Promise<void> {
-  const input = JSON.parse(process.argv[2]) as NaiveInput;
-  const pool = new Pool({ connectionString: input.databaseUrl, max: input.poolSize, application_name: 'bench-naive' });
+  const input = JSON.parse(process.argv[2]) as RawInput;
+  const pool = new Pool({ connectionString: input.databaseUrl, max: input.poolSize, application_name: `bench-raw-${input.variant}` });
   // Open the pool before the clock starts, as the api's pool is open before its load.
   await Promise.all(Array.from({ length: input.poolSize }, () => pool.connect())).then((cs) =>
     cs.forEach((c) => c.release()),
@@ -115,7 +134,8 @@ async function main(): Promise<void> {
   await pool.end();
   latencies.sort((a, b) => a - b);
   const ok = confirmed + waitlisted;
-  const result: NaiveResult = {
+  const result: RawResult = {
+    variant: input.variant,
     connections: input.connections,
     poolSize: input.poolSize,
     durationSec: elapsed,
