@@ -3,9 +3,10 @@
  * scenarios of docs/performance.md side by side with their baselines, prints a table and writes the
  * raw figures to bench/results/<timestamp>.json. Loopback only; every process it starts is stopped.
  *
- * Knobs (environment): BENCH_ONLY=hot,open,writers,mail,export,growth (default all); BENCH_DURATION
+ * Knobs (environment): BENCH_ONLY=hot,open,writers,mail,export,growth,web (default all); BENCH_DURATION
  * (seconds per hot-event run, 10); BENCH_CONNECTIONS (64,256); BENCH_HOT_ROUNDS (3); BENCH_OPEN_DURATION
- * (10); BENCH_OPEN_ROUNDS (3); BENCH_WRITER_FAMILIES (2000); BENCH_MAIL_ROUNDS (3); BENCH_PORT (3900);
+ * (10); BENCH_OPEN_ROUNDS (3); BENCH_WRITER_FAMILIES (2000); BENCH_MAIL_ROUNDS (3); BENCH_LIGHTHOUSE_RUNS
+ * (3); BENCH_PORT (3900);
  * BENCH_REDIS_DB (7);
  * BENCH_CPU_PROF=1 runs the api and the worker under `node --cpu-prof` and summarizes where their
  * time went.
@@ -38,6 +39,7 @@ import {
   waitUntil,
 } from './lib/procs';
 import { CountingSink } from './lib/sink';
+import { webSizes } from './lib/web-sizes';
 import type { HttpLoadInput, HttpLoadResult } from './load-http';
 import type { RawInput, RawResult, RawVariant } from './load-raw';
 import type { OpenLoadInput, OpenLoadResult } from './load-open';
@@ -59,7 +61,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const API = `${BASE}/api/v1`;
 const DURATION = Number(env.BENCH_DURATION ?? 10);
 const CONNECTIONS = (env.BENCH_CONNECTIONS ?? '64,256').split(',').map(Number);
-const ONLY = new Set((env.BENCH_ONLY ?? 'hot,open,writers,mail,export,growth').split(','));
+const ONLY = new Set((env.BENCH_ONLY ?? 'hot,open,writers,mail,export,growth,web').split(','));
 const CPU_PROF = env.BENCH_CPU_PROF === '1';
 // Made for each run: production refuses any secret written in the repository (src/config).
 const JWT_SECRET = randomBytes(32).toString('hex');
@@ -89,6 +91,8 @@ const OPEN_DURATION = Number(env.BENCH_OPEN_DURATION ?? 10);
 const OPEN_ROUNDS = Math.max(1, Number(env.BENCH_OPEN_ROUNDS ?? 3));
 const WRITER_FAMILIES = Number(env.BENCH_WRITER_FAMILIES ?? 2_000);
 const WRITER_CONNECTIONS = 16;
+const LIGHTHOUSE_VERSION = '12.2.3';
+const LIGHTHOUSE_RUNS = Math.max(1, Number(env.BENCH_LIGHTHOUSE_RUNS ?? 3));
 const WRITER_DEVICES = 4;
 const WRITER_BATCH = 50;
 const STAMP = new Date().toISOString().replace(/[:.]/g, '-');
@@ -793,6 +797,110 @@ async function writers(db: Pool, token: string): Promise<void> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The web app: what a phone downloads, and how fast a page shows
+
+interface LighthouseRun {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  fcpMs: number;
+  bytes: number;
+}
+
+/** One Lighthouse run in its default mobile mode (a slow phone on slow 4G, simulated) on Debian's Chromium. */
+function lighthouse(url: string): LighthouseRun {
+  const out = execFileSync(
+    'npx',
+    [
+      '--yes',
+      `lighthouse@${LIGHTHOUSE_VERSION}`,
+      url,
+      '--output=json',
+      '--output-path=stdout',
+      '--quiet',
+      '--chrome-flags=--headless=new --no-sandbox',
+      '--only-categories=performance,accessibility,best-practices',
+    ],
+    { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, maxBuffer: 256 << 20, timeout: 180_000 },
+  ).toString();
+  const r = JSON.parse(out) as {
+    categories: Record<string, { score: number }>;
+    audits: Record<string, { numericValue: number }>;
+  };
+  return {
+    performance: r.categories.performance.score,
+    accessibility: r.categories.accessibility.score,
+    bestPractices: r.categories['best-practices'].score,
+    lcpMs: r.audits['largest-contentful-paint'].numericValue,
+    tbtMs: r.audits['total-blocking-time'].numericValue,
+    cls: r.audits['cumulative-layout-shift'].numericValue,
+    fcpMs: r.audits['first-contentful-paint'].numericValue,
+    bytes: r.audits['total-byte-weight'].numericValue,
+  };
+}
+
+/**
+ * The built files' sizes against DESIGN.md's budgets (the same count as web/e2e/budgets.spec.ts),
+ * then Lighthouse, LIGHTHOUSE_RUNS times each, on an event's page and its register page served by
+ * the bench's api; medians.
+ */
+async function webScenario(token: string): Promise<void> {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+  const sizes = webSizes(join(ROOT, 'dist', 'web'));
+  results.webSizes = sizes;
+  row(
+    'web: built sizes (gzip)',
+    `a family's first load at most ${kb(sizes.firstLoadJs)} JS (brotli ${kb(sizes.firstLoadJsBrotli)}): entry ${kb(sizes.publicEntry.js)}, language ${kb(sizes.heaviestCatalogue.js)}, page ${kb(sizes.heaviestPage.js)}; CSS ${kb(sizes.publicEntry.css)}`,
+    '',
+    '',
+    '≤ 130 kB JS, ≤ 20 kB CSS',
+    yes(sizes.firstLoadJs <= 130 * 1024 && sizes.publicEntry.css <= 20 * 1024),
+  );
+  const heaviestLazy = Math.max(...sizes.publicPages.map((p) => p.js));
+  row('', `heaviest lazily loaded public page ${kb(heaviestLazy)}`, '', '', '≤ 30 kB', yes(heaviestLazy <= 30 * 1024));
+  row(
+    '',
+    `console shell ${kb(sizes.consoleShellJs)}, check-in shell ${kb(sizes.checkinShellJs)}`,
+    '',
+    '',
+    '≤ 250 / 180 kB',
+    yes(sizes.consoleShellJs <= 250 * 1024 && sizes.checkinShellJs <= 180 * 1024),
+  );
+  const eventId = await createEvent(token, 500, 'Family Day');
+  const { body: event } = await http('GET', `/events/${eventId}`);
+  const pages = [
+    ['an event’s page', `${BASE}/events/${event.slug}`],
+    ['registering', `${BASE}/events/${event.slug}/register`],
+  ];
+  const lh: Record<string, LighthouseRun[]> = {};
+  try {
+    for (const [name, url] of pages) {
+      lh[name] = [];
+      for (let k = 1; k <= LIGHTHOUSE_RUNS; k++) {
+        log(`web: Lighthouse ${LIGHTHOUSE_VERSION}, mobile, ${name}, run ${k}`);
+        lh[name].push(lighthouse(url));
+      }
+      const m = (f: (r: LighthouseRun) => number) => median(lh[name].map(f));
+      const perf = lh[name].map((r) => r.performance);
+      row(
+        name === pages[0][0] ? `web: Lighthouse mobile, median of ${LIGHTHOUSE_RUNS}` : '',
+        `${name}: Performance ${f2(m((r) => r.performance))} (${f2(Math.min(...perf))}–${f2(Math.max(...perf))}), LCP ${f1(m((r) => r.lcpMs) / 1000)} s, TBT ${f0(m((r) => r.tbtMs))} ms, CLS ${f2(m((r) => r.cls))}, FCP ${f1(m((r) => r.fcpMs) / 1000)} s, ${f0(m((r) => r.bytes) / 1024)} KiB; Accessibility ${f2(m((r) => r.accessibility))}, Best practices ${f2(m((r) => r.bestPractices))}`,
+        '',
+        '',
+        '(information)',
+        '',
+      );
+    }
+  } catch (err) {
+    row('web: Lighthouse', `not run: ${(err as Error).message.split('\n')[0]}`, '', '', '', '');
+  }
+  results.lighthouse = lh;
+}
+
 interface MailPipelineRun {
   seconds: number;
   mailsPerSec: number;
@@ -1254,6 +1362,7 @@ async function main(): Promise<void> {
     if (ONLY.has('mail')) await mail(db, sink, token, worker);
     if (ONLY.has('export')) await exportScenario(db, token, api);
     if (ONLY.has('growth')) await growth(db, token);
+    if (ONLY.has('web')) await webScenario(token);
     const hot = (results.hotEvent ?? []) as { connections: number; fullUsage: Usage }[];
     // Without the hot runs, the peak is the whole run's (VmHWM).
     const end = { api: memoryOf(api.child.pid), worker: memoryOf(worker.child.pid) };
