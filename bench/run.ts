@@ -711,7 +711,9 @@ async function countsExact(db: Pool, eventId: string): Promise<boolean> {
              (SELECT count(*) FILTER (WHERE a.checked_in_at IS NOT NULL) FROM registration_attendees a
                 JOIN registrations r ON r.id = a.registration_id WHERE a.event_id = $1 AND r.status = 'confirmed'))
             AS exact
-     FROM event_counts c WHERE c.event_id = $1`,
+     FROM (SELECT sum(confirmed) AS confirmed, sum(waitlisted) AS waitlisted, sum(cancelled) AS cancelled,
+                  sum(adults) AS adults, sum(children) AS children, sum(checked_in) AS checked_in
+           FROM event_counts WHERE event_id = $1) c`,
     [eventId],
   );
   return rows[0]?.exact === true;

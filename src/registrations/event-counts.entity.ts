@@ -1,16 +1,22 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { Event } from '../events/event.entity';
 
 /**
  * An event's registration counts, kept by statement-level triggers on `registrations` and
  * `registration_attendees` in the transaction of every change (migration EventCounts), whatever
- * statement writes the rows. Read only: the app never writes it. A row appears with the event's
- * first registration; no row means all zeros.
+ * statement writes the rows. Read only: the app never writes it. Each event has up to eight rows
+ * (`slot`; migration EventCountsSlots), so concurrent writers of one event do not queue on one
+ * row: its counts are their sum. No row means all zeros.
  */
 @Entity('event_counts')
+@Check('CHK_event_counts_slot', '"slot" BETWEEN 0 AND 7')
 export class EventCounts {
-  @PrimaryColumn({ name: 'event_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'event_id', type: 'uuid', primaryKeyConstraintName: 'PK_event_counts_event_slot' })
   eventId: string;
+
+  /** The transaction's slot (its id modulo 8). */
+  @PrimaryColumn({ type: 'smallint', default: 0, primaryKeyConstraintName: 'PK_event_counts_event_slot' })
+  slot: number;
 
   @ManyToOne(() => Event, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'event_id' })

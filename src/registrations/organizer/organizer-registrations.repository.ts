@@ -120,8 +120,8 @@ export class OrganizerRegistrationsRepository {
   /** Registrations of the event (with this status), from its counts: no scan of the event. */
   private async countOf(eventId: string, status: RegistrationStatus | undefined): Promise<number> {
     const rows: { n: number }[] = await this.db.query(
-      `SELECT CASE $2::varchar WHEN 'confirmed' THEN confirmed WHEN 'waitlisted' THEN waitlisted
-                               WHEN 'cancelled' THEN cancelled ELSE confirmed + waitlisted + cancelled END AS n
+      `SELECT CASE $2::varchar WHEN 'confirmed' THEN sum(confirmed) WHEN 'waitlisted' THEN sum(waitlisted)
+                               WHEN 'cancelled' THEN sum(cancelled) ELSE sum(confirmed + waitlisted + cancelled) END::int AS n
        FROM event_counts WHERE event_id = $1`,
       [eventId, status ?? null],
     );
@@ -129,8 +129,8 @@ export class OrganizerRegistrationsRepository {
   }
 
   /**
-   * The event's counts: seats from the event row, the rest from its counts row (kept by triggers
-   * in the transaction of every change; none yet means no registration yet).
+   * The event's counts: seats from the event row, the rest from the sum of its counts rows (kept
+   * by triggers in the transaction of every change; none yet means no registration yet).
    */
   async stats(eventId: string): Promise<EventStatsResponse | null> {
     const rows: EventStatsResponse[] = await this.db.query(
@@ -138,7 +138,11 @@ export class OrganizerRegistrationsRepository {
               coalesce(c.confirmed, 0) AS confirmed, coalesce(c.waitlisted, 0) AS waitlisted,
               coalesce(c.cancelled, 0) AS cancelled, coalesce(c.checked_in, 0) AS "checkedIn",
               coalesce(c.adults, 0) AS adults, coalesce(c.children, 0) AS children
-       FROM events e LEFT JOIN event_counts c ON c.event_id = e.id
+       FROM events e LEFT JOIN LATERAL (
+         SELECT sum(confirmed)::int AS confirmed, sum(waitlisted)::int AS waitlisted, sum(cancelled)::int AS cancelled,
+                sum(checked_in)::int AS checked_in, sum(adults)::int AS adults, sum(children)::int AS children
+         FROM event_counts WHERE event_id = e.id
+       ) c ON true
        WHERE e.id = $1`,
       [eventId],
     );
