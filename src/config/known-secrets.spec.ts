@@ -54,12 +54,12 @@ describe('secrets published in the repository', () => {
 
   it('should find the ones the repository is known to hold', () => {
     const secrets = found.map((f) => f.secret);
-    // The development default (src/config/known-secrets.ts), the tests' and the benchmark's.
+    // The development default (src/config/known-secrets.ts), the e2e tests' and the browser tests'.
     expect(secrets).toEqual(
       expect.arrayContaining([
         'kinship-development-secret-change-me',
         'kinship-test-secret-0123456789',
-        'kinship-bench-secret-not-for-production',
+        'kinship-browser-tests-secret-0123456789',
       ]),
     );
   });

@@ -11,7 +11,7 @@ const KNOWN_JWT_SECRETS: readonly string[] = [
   DEFAULT_JWT_SECRET,
   // test/utils/test-env.ts
   'kinship-test-secret-0123456789',
-  // bench/run.ts
+  // bench/run.ts once had (it now makes one per run)
   'kinship-bench-secret-not-for-production',
   // web/e2e/support/global-setup.ts
   'kinship-browser-tests-secret-0123456789',
