@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { REDIS } from '../src/redis/redis.module';
-import { createPublishedEvent, eventBody } from './factories/events';
+import { createPublishedEvent, daysFromNow, eventBody } from './factories/events';
 import { adult, child, register } from './factories/registrations';
 import { admin as makeAdmin, bearer, createUser, family, organizer, TestUser } from './factories/users';
 import { createApp, TestApp } from './utils/create-app';
@@ -326,7 +326,16 @@ describe('event languages', () => {
     }
 
     it('should confirm a Nepali family in Nepali, with the event’s Nepali title and every link in lang=ne', async () => {
-      const event = await translatedEvent({ timezone: 'Asia/Kathmandu' });
+      // 10:00–14:00 in Kathmandu a month ahead: a day's times, whatever the hour the test runs at
+      // (from now + 30 days, the event crossed Kathmandu's midnight between 14:15 and 18:15 UTC).
+      const starts = new Date(daysFromNow(30));
+      starts.setUTCHours(4, 15, 0, 0);
+      const ends = new Date(starts.getTime() + 4 * 3600_000);
+      const event = await translatedEvent({
+        timezone: 'Asia/Kathmandu',
+        startsAt: starts.toISOString(),
+        endsAt: ends.toISOString(),
+      });
       const email = `ne-family-${Date.now()}@example.org`;
       const signup = await api()
         .post('/api/v1/auth/signup')
