@@ -1,7 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { client } from './support/api';
 import { expectAccessible } from './support/axe';
-import { checkIn, device, families, organizers, query, sharedEvent, undoCheckIn, type Registration } from './support/door';
+import {
+  checkIn,
+  device,
+  families,
+  organizers,
+  query,
+  sharedEvent,
+  undoCheckIn,
+  type Registration,
+} from './support/door';
 import { saveScreen } from './support/screens';
 import { stack } from './support/stack';
 
@@ -64,7 +73,9 @@ test('three door devices check in 200 persons across three network cuts, and the
   await b.context().setOffline(false);
   await waitingNone(b);
   await expect(conflictsOf(b)).toHaveCount(1);
-  await expect(conflictsOf(b)).toContainText(`${shared.contact.name} (${shared.attendees.map((p) => p.name).join(', ')})`);
+  await expect(conflictsOf(b)).toContainText(
+    `${shared.contact.name} (${shared.attendees.map((p) => p.name).join(', ')})`,
+  );
   await expect(conflictsOf(b)).toContainText('was already checked in on another device.');
   await waitingNone(c);
 
@@ -163,7 +174,16 @@ test('three door devices check in 200 persons across three network cuts, and the
   await expect(a.getByRole('heading', { level: 1, name: 'Family Day at the Door' })).toBeVisible();
   await expect(a.getByText('194 of 197 persons')).toBeVisible();
   await a.getByText('Show the numbers as a table').click();
+  // At phone width the day table stacks, and is still read as a table.
+  const days = a.getByRole('table', { name: /^Registrations per day/ });
+  await expect(days.getByRole('columnheader')).toHaveText(['Day', 'Confirmed', 'Waitlisted', 'Cancelled']);
+  await expect(days.getByRole('cell')).toHaveText(['55', '0', '1']);
+  const overflow = await a.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBe(0);
   await saveScreen(a, 'checkin-devices-dashboard-en');
+  await a.getByLabel('Language').selectOption('zh-CN');
+  await expect(a.getByText('194 / 197 人')).toBeVisible();
+  await saveScreen(a, 'checkin-devices-dashboard-zh-CN');
 
   // The door in Chinese and in Nepali, at 360 and at 1280 px wide, with the conflicts on screen.
   await c.getByLabel('Language').selectOption('zh-CN');

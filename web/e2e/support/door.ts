@@ -135,7 +135,9 @@ export async function checkIn(
   opts: { only?: string[]; alreadyIn?: string[] } = {},
 ): Promise<void> {
   await scan(page, family.code);
-  const panel = page.locator('form').filter({ has: page.getByRole('heading', { name: `Family of ${family.contact.name}` }) });
+  const panel = page
+    .locator('form')
+    .filter({ has: page.getByRole('heading', { name: `Family of ${family.contact.name}` }) });
   const waiting = family.attendees.filter((a) => !opts.alreadyIn?.includes(a.id)).map((a) => a.id);
   const chosen = opts.only ?? waiting;
   for (const a of family.attendees) {
@@ -145,7 +147,10 @@ export async function checkIn(
   }
   const n = chosen.length;
   await panel
-    .getByRole('button', n === waiting.length ? { name: 'Check in', exact: true } : { name: `Check in ${n} person${n === 1 ? '' : 's'}` })
+    .getByRole(
+      'button',
+      n === waiting.length ? { name: 'Check in', exact: true } : { name: `Check in ${n} person${n === 1 ? '' : 's'}` },
+    )
     .click();
   await expect(page.getByText(`Checked in: ${names(family, chosen)}.`, { exact: true })).toBeVisible();
 }
