@@ -173,3 +173,9 @@ export async function query<R>(sql: string, params: unknown[]): Promise<R[]> {
     await db.end();
   }
 }
+
+/** Nothing sticks out sideways: the page never scrolls horizontally at its width. */
+export async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(wide, `${what} scrolls sideways by ${wide} px`).toBe(0);
+}
