@@ -57,6 +57,15 @@ describe('check-in app sync', () => {
         [event.id],
       )
     ).map((r: { code: string; name: string; checked_in_at: Date }) => ({ ...r, at: r.checked_in_at.toISOString() }));
+  /** The operations the server holds for the event, by id. */
+  const operationRows = async (event: TestEvent): Promise<{ id: string; outcome: string; registrationId: string }[]> =>
+    (
+      await t.db.query(
+        `SELECT id, outcome, registration_id AS "registrationId" FROM check_in_operations
+         WHERE event_id = $1 ORDER BY id`,
+        [event.id],
+      )
+    ).map((r: { id: string; outcome: string; registrationId: string }) => r);
   const checkedInCount = async (event: TestEvent) =>
     (await request(t.http).get(`/api/v1/events/${event.id}/stats`).set(bearer(org))).body.checkedIn as number;
 
@@ -273,25 +282,55 @@ describe('check-in app sync', () => {
         'checked_in',
       ]);
       const after = await checkedInRows(event);
+      const applied = await operationRows(event);
+      const outcomeOf = new Map(applied.map((r) => [r.id, r.outcome]));
+      expect(batch.map((i) => outcomeOf.get(i.id))).toEqual([
+        'checked_in',
+        'checked_in',
+        'checked_in',
+        'undone',
+        'checked_in',
+      ]);
       const again = await send(event, batch);
       expect(outcomes(again)).toEqual(batch.map(() => 'duplicate'));
       expect(await checkedInRows(event)).toEqual(after);
 
-      // Two clients sending a new batch at the same moment: each item applied by exactly one.
+      // The same batch once more, from two clients at the same moment: nothing changes either.
+      const [p, q] = await Promise.all([send(event, batch), send(event, batch)]);
+      expect([p.status, q.status]).toEqual([200, 200]);
+      expect([...outcomes(p), ...outcomes(q)]).toEqual([...batch, ...batch].map(() => 'duplicate'));
+      expect(await checkedInRows(event)).toEqual(after);
+      expect(await operationRows(event)).toEqual(applied);
+      expect(await checkedInCount(event)).toBe(3);
+
+      // Two clients sending a new batch at the same moment: each item applied by exactly one, with
+      // the outcome one client alone would have had, and the families end as one send leaves them.
       const twice = [...families.map((f) => item(f.code, { undo: true })), ...families.map((f) => item(f.code))];
       const [x, y] = await Promise.all([send(event, twice), send(event, twice)]);
       expect(x.status).toBe(200);
       expect(y.status).toBe(200);
-      twice.forEach((_, i) => {
+      const applying = twice.map((_, i) => {
         const both = [outcomes(x)[i], outcomes(y)[i]];
         expect(both.filter((o) => o === 'duplicate')).toHaveLength(1);
+        return both.find((o) => o !== 'duplicate');
       });
-      expect((await checkedInRows(event)).map((r) => r.name).sort()).toEqual(['Door 0', 'Door 1', 'Door 2']);
+      expect(applying).toEqual(['undone', 'undone', 'undone', 'checked_in', 'checked_in', 'checked_in']);
+      const byCode = (rows: { code: string }[]) => [...rows].sort((l, r) => (l.code < r.code ? -1 : 1));
+      expect(byCode((await checkedInRows(event)).map(({ code, name, at }) => ({ code, name, at })))).toEqual(
+        byCode(families.map((f, i) => ({ code: f.code, name: `Door ${i}`, at: twice[3 + i].at }))),
+      );
       expect(
         Number(
           (await t.db.query('SELECT count(*) AS n FROM check_in_operations WHERE event_id = $1', [event.id]))[0].n,
         ),
       ).toBe(batch.length + twice.length);
+
+      // And that batch again from both: duplicates only, the rows as they were.
+      const settled = await checkedInRows(event);
+      const [u, v] = await Promise.all([send(event, twice), send(event, twice)]);
+      expect([...outcomes(u), ...outcomes(v)]).toEqual([...twice, ...twice].map(() => 'duplicate'));
+      expect(await checkedInRows(event)).toEqual(settled);
+      expect(await checkedInCount(event)).toBe(3);
     });
 
     it('should let one of three devices scanning the same family at once check it in, and tell the others', async () => {
