@@ -63,12 +63,12 @@ const SURNAMES = ['Rai', 'Gurung', 'Tamang', 'Chen', 'Li', 'Wang', 'Thapa', 'Lam
 /**
  * Families registering as guests over the api, `sizes[i]` persons in family i (two adults, the rest
  * children), sent a few at a time so many families take seconds. Family i's contact is
- * "<Surname> <i>" (e.g. "Chen 07"), unique in the event.
+ * "<Surname> <i>" (e.g. "Chen 007"), unique in the event, and no name is a prefix of another.
  */
 export async function families(eventId: string, sizes: number[], atOnce = 8): Promise<Registration[]> {
   const childBorn = `${new Date().getUTCFullYear() - 7}-05-04`;
   const register = (size: number, i: number) => {
-    const name = `${SURNAMES[i % SURNAMES.length]} ${String(i).padStart(2, '0')}`;
+    const name = `${SURNAMES[i % SURNAMES.length]} ${String(i).padStart(3, '0')}`;
     return ok(
       client().POST('/api/v1/events/{id}/registrations', {
         params: { path: { id: eventId } },
