@@ -83,6 +83,18 @@ test('an organizer signs in, follows registrations on the dashboard, searches, c
   const today = page.getByRole('table').getByRole('row').last();
   await expect(today.getByRole('cell')).toHaveText(['2', '0', '0']);
   await saveScreen(page, 'console-dashboard-en');
+  // The chart's count labels keep their size on a wide screen: the drawing is not scaled up.
+  const topLabel = page
+    .getByRole('img', { name: /^Registrations per day/ })
+    .locator('text')
+    .last();
+  await expect(topLabel).toHaveText('2');
+  const labelHeight = async () => (await topLabel.boundingBox())?.height ?? 0;
+  const narrow = await labelHeight();
+  expect(narrow).toBeGreaterThan(10);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(async () => Math.abs((await labelHeight()) - narrow)).toBeLessThan(1);
+  await page.setViewportSize({ width: 360, height: 780 });
 
   // The attendee list: search, open a family, cancel it on its behalf.
   await page.getByRole('link', { name: 'Attendees' }).click();

@@ -1,8 +1,25 @@
+import { useLayoutEffect, useState } from 'react';
 import { useConsoleI18n } from '../i18n/words';
-import { layoutTimeline, SERIES, timelineTotals, type TimelineDay } from './chart';
+import { chartSize, layoutTimeline, niceScale, SERIES, timelineTotals, type TimelineDay } from './chart';
 
-const WIDTH = 320;
-const HEIGHT = 160;
+/** An element's width in CSS pixels, followed as the window changes (`fallback` until laid out). */
+function useWidth(fallback: number): [(el: Element | null) => void, number] {
+  const [el, setEl] = useState<Element | null>(null);
+  const [width, setWidth] = useState(fallback);
+  useLayoutEffect(() => {
+    if (!el) return;
+    const measure = () => {
+      const w = Math.round(el.getBoundingClientRect().width);
+      if (w > 0) setWidth(w);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const watch = new ResizeObserver(measure);
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [el]);
+  return [setEl, width];
+}
 
 /**
  * Registrations per day by their status now, as stacked bars drawn by hand (no chart library: the
@@ -12,9 +29,13 @@ const HEIGHT = 160;
 export function TimelineChart(props: { days: TimelineDay[]; timezone: string }) {
   const { t, format } = useConsoleI18n();
   const { days } = props;
+  const [measured, width] = useWidth(320);
   if (!days.length) return <p>{t('console.dashboard.noRegistrations')}</p>;
-  const { bars, ticks, plot } = layoutTimeline(days, { width: WIDTH, height: HEIGHT });
   const totals = timelineTotals(days);
+  // Drawn at the width it takes on the screen, so the labels are never scaled up or down.
+  const longest = format.number(niceScale(Math.max(...days.map((d) => d.confirmed + d.waitlisted + d.cancelled))).top);
+  const size = chartSize(width, longest.length);
+  const { bars, ticks, plot } = layoutTimeline(days, size);
   const summary = t('console.chart.summary', {
     days: days.length,
     from: format.date(days[0].date),
@@ -25,7 +46,13 @@ export function TimelineChart(props: { days: TimelineDay[]; timezone: string }) 
   });
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} className="chart-svg">
+      <svg
+        ref={measured}
+        viewBox={`0 0 ${size.width} ${size.height}`}
+        role="img"
+        aria-label={summary}
+        className="chart-svg"
+      >
         {ticks.map((tick) => (
           <g key={tick.value}>
             <line

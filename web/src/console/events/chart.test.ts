@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLive, layoutTimeline, niceScale, percentTaken, timelineTotals, type TimelineDay } from './chart';
+import { chartSize, isLive, layoutTimeline, niceScale, percentTaken, timelineTotals, type TimelineDay } from './chart';
 
 const day = (date: string, confirmed: number, waitlisted = 0, cancelled = 0): TimelineDay => ({
   date,
@@ -72,6 +72,23 @@ describe('layoutTimeline', () => {
       { value: 2, y: 150 - 280 / 3 },
       { value: 3, y: 10 },
     ]);
+  });
+});
+
+describe('chartSize', () => {
+  it('should draw one unit to the pixel at any width, a little taller when wide', () => {
+    expect(chartSize(328, 3)).toEqual({ width: 328, height: 160, left: 33, top: 10, bottom: 10 });
+    expect(chartSize(640, 3)).toMatchObject({ width: 640, height: 192 });
+    expect(chartSize(1600, 3)).toMatchObject({ width: 1600, height: 220 });
+  });
+
+  it('should leave room on the left for the longest count label', () => {
+    expect(chartSize(640, 1).left).toBe(18);
+    expect(chartSize(640, 5).left).toBe(48); // "1,000"
+    // the bars start right of the labels, and the plot keeps the rest of the width
+    const { plot, bars } = layoutTimeline([day('2027-05-01', 1000)], chartSize(640, 5));
+    expect(plot).toEqual({ left: 48, top: 10, width: 590, height: 172 });
+    expect(bars[0].x).toBeGreaterThan(48);
   });
 });
 

@@ -85,6 +85,19 @@ export function layoutTimeline(
   return { bars, ticks, plot };
 }
 
+/**
+ * The drawing for a chart `width` CSS pixels wide, one unit to the pixel, so that its count labels
+ * keep the page's text size however wide the screen (0.8rem: about 7.5 px a digit): room on the left
+ * for the longest label (`labelChars` characters), and a little taller when wide.
+ */
+export function chartSize(
+  width: number,
+  labelChars: number,
+): { width: number; height: number; left: number; top: number; bottom: number } {
+  const height = Math.round(Math.min(220, Math.max(160, width * 0.3)));
+  return { width, height, left: Math.ceil(10 + labelChars * 7.5), top: 10, bottom: 10 };
+}
+
 /** The sums of each status over the days shown. */
 export function timelineTotals(days: TimelineDay[]): Record<Series, number> {
   const sum = { confirmed: 0, waitlisted: 0, cancelled: 0 };
