@@ -75,16 +75,22 @@ describe('formProblems', () => {
 
   it('should check the times against each other as the server does', () => {
     expect(rules(valid({ endsAt: '2027-05-15T10:00' }))).toEqual(['endsAt:after_start']);
-    expect(rules(valid({ registrationClosesAt: '2027-05-15T11:00' }))).toEqual(['registrationClosesAt:closes_after_start']);
-    expect(rules(valid({ registrationOpensAt: '2027-05-15T10:00' }))).toEqual(['registrationOpensAt:opens_after_closes']);
-    expect(
-      rules(valid({ registrationOpensAt: '2027-05-01T09:00', registrationClosesAt: '2027-04-30T09:00' })),
-    ).toEqual(['registrationOpensAt:opens_after_closes']);
+    expect(rules(valid({ registrationClosesAt: '2027-05-15T11:00' }))).toEqual([
+      'registrationClosesAt:closes_after_start',
+    ]);
+    expect(rules(valid({ registrationOpensAt: '2027-05-15T10:00' }))).toEqual([
+      'registrationOpensAt:opens_after_closes',
+    ]);
+    expect(rules(valid({ registrationOpensAt: '2027-05-01T09:00', registrationClosesAt: '2027-04-30T09:00' }))).toEqual(
+      ['registrationOpensAt:opens_after_closes'],
+    );
   });
 
   it('should check numbers, ages and the time zone', () => {
     expect(
-      rules(valid({ capacity: '-1', maxPartySize: '21', childAgeMin: '12', childAgeMax: '6', timezone: 'Nowhere/Land' })),
+      rules(
+        valid({ capacity: '-1', maxPartySize: '21', childAgeMin: '12', childAgeMax: '6', timezone: 'Nowhere/Land' }),
+      ),
     ).toEqual(['timezone:zone', 'capacity:whole_number', 'maxPartySize:range', 'childAgeMax:age_order']);
     expect(rules(valid({ capacity: '100001' }))).toEqual(['capacity:range']);
   });

@@ -16,7 +16,11 @@ export const EVENT_KINDS = [
   'forum',
   'other',
 ] as const satisfies readonly Schemas['CreateEventDto']['kind'][];
-export const EVENT_FORMATS = ['in_person', 'online', 'hybrid'] as const satisfies readonly Schemas['CreateEventDto']['format'][];
+export const EVENT_FORMATS = [
+  'in_person',
+  'online',
+  'hybrid',
+] as const satisfies readonly Schemas['CreateEventDto']['format'][];
 export const QUESTION_TYPES = [
   'text',
   'textarea',
@@ -431,7 +435,8 @@ export function formProblems(f: EventForm): Problem[] {
     if (hasOptions(q.type)) {
       const options = optionList(q.options);
       if (!options.length) out.push({ field: `${at}.options`, rule: 'options_required' });
-      else if (options.length > LIMITS.options) out.push({ field: `${at}.options`, rule: 'too_many', max: LIMITS.options });
+      else if (options.length > LIMITS.options)
+        out.push({ field: `${at}.options`, rule: 'too_many', max: LIMITS.options });
       else if (new Set(options).size !== options.length) out.push({ field: `${at}.options`, rule: 'duplicate_option' });
       else if (options.some((o) => o.length > LIMITS.option)) {
         out.push({ field: `${at}.options`, rule: 'too_long', max: LIMITS.option });
