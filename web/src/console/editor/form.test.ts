@@ -50,6 +50,13 @@ describe('zonedToInstant and toZonedInput', () => {
   });
 });
 
+describe('emptyForm', () => {
+  it('should start in the organizer’s zone, by its current name', () => {
+    expect(emptyForm('Asia/Katmandu').timezone).toBe('Asia/Kathmandu');
+    expect(emptyForm('Asia/Shanghai').timezone).toBe('Asia/Shanghai');
+  });
+});
+
 describe('formProblems', () => {
   it('should find nothing wrong with a valid form', () => {
     expect(formProblems(valid())).toEqual([]);

@@ -137,8 +137,17 @@ export interface Problem {
 
 const emptyTranslation = (): TranslationForm => ({ title: '', summary: '', description: '', venue: '' });
 
+/** Older names some browsers still report for a zone, and the names people know them by. */
+const CURRENT_ZONE_NAMES: Record<string, string> = {
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Rangoon': 'Asia/Yangon',
+};
+
 /** A blank form: an in-person celebration in the organizer's own time zone. */
-export function emptyForm(timezone: string): EventForm {
+export function emptyForm(zone: string): EventForm {
+  const timezone = CURRENT_ZONE_NAMES[zone] ?? zone;
   return {
     title: '',
     slug: '',
