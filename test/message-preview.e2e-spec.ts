@@ -51,7 +51,7 @@ describe('POST /events/:id/messages/preview', () => {
     expect(res.body.items.map((i: { locale: string }) => i.locale)).toEqual(['en', 'zh-CN', 'ne']);
     const [en, zh, ne] = res.body.items;
     expect(en.subject).toBe('[Lantern Walk] Parking on the day');
-    expect(en.text).toContain('Hello Family name,');
+    expect(en.text).toContain('Hello [family’s name],');
     expect(en.text).toContain('Maya Gurung, organizer of Lantern Walk');
     expect(en.text).toContain('Use the car park behind the hall.\nDoors open at 9.');
     expect(zh.subject).toBe('【灯笼漫步】组织者消息：Parking on the day');

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { client } from './support/api';
+import type { components } from '../src/api/schema';
+import { client, signup, uniqueEmail } from './support/api';
 import { expectAccessible } from './support/axe';
 import { familyRegisters, localInput, organizerAccount, signInPage } from './support/editor';
 import { mailTo } from './support/mail';
@@ -27,7 +28,7 @@ test('an organizer writes an event with translations and questions, publishes it
       startsAt: new Date(Date.now() + 50 * 86400_000).toISOString(),
       endsAt: new Date(Date.now() + 50 * 86400_000 + 3600_000).toISOString(),
       capacity: 5,
-    },
+    } as components['schemas']['CreateEventDto'],
   });
   expect(other.response.status).toBe(201);
   await signInPage(page, maya.email);
@@ -167,6 +168,7 @@ test('an organizer writes an event with translations and questions, publishes it
   await expect(page.getByRole('heading', { name: 'What the families will read' })).toBeFocused();
   const preview = (language: string) => page.getByRole('article', { name: language });
   await expect(preview('English')).toContainText(`Subject: [${title}] Bring a torch`);
+  await expect(preview('English')).toContainText('Hello [family’s name],');
   await expect(preview('English')).toContainText('Maya Gurung, organizer of');
   await expect(preview('Simplified Chinese')).toContainText('Subject: 【灯笼工作坊】组织者消息：Bring a torch');
   await expect(preview('Nepali')).toContainText('Subject: [लालटिन कार्यशाला] आयोजकको सन्देश: Bring a torch');
@@ -201,11 +203,53 @@ test('an organizer writes an event with translations and questions, publishes it
   await page.getByRole('link', { name: '返回活动概览' }).click();
   await page.getByRole('link', { name: '编辑此活动' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`编辑 ${title}`);
-  await expect(page.getByLabel('标题 (简体中文)', { exact: true })).toHaveValue('灯笼工作坊');
+  await expect(page.getByLabel('标题（简体中文）', { exact: true })).toHaveValue('灯笼工作坊');
   await expect(page.getByRole('group', { name: '问题 1' }).getByLabel('标识')).toHaveValue('colour');
   await expectAccessible(page, 'the event editor (zh-CN, 360 px)');
   await saveScreen(page, 'console-editor-zh-CN');
   await page.goto(`/console/events/${eventId}/messages`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('给所有家庭写信');
   await expectAccessible(page, 'the message page (zh-CN, 360 px)');
+});
+
+test('a co-organizer the server refuses is shown on its field, and a co-organizer edits the event without changing its organizers', async ({
+  page,
+}) => {
+  const owner = await organizerAccount('Dawa Sherpa');
+  const colleague = await organizerAccount('Pema Lama');
+  const family = await signup('Hari Rai', uniqueEmail('family'), 'family password 1');
+  await signInPage(page, owner.email);
+  await page.goto('/console/events/new');
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+  await field('Title').fill('Kite Morning');
+  await field('Venue').fill('Tundikhel');
+  await field('Starts').fill(localInput(15, 8));
+  await field('Ends').fill(localInput(15, 11));
+  await field('Co-organizers’ account ids, one per line').fill(`${colleague.id}\n${family.user.id}`);
+  await page.getByRole('button', { name: 'Save the draft' }).click();
+
+  // The event is saved; its edit page says which co-organizer was refused.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit Kite Morning');
+  await expect(field('Co-organizers’ account ids, one per line')).toHaveAccessibleDescription(
+    /The server says: userIds\[1\] names a user without the organizer role/,
+  );
+  await field('Co-organizers’ account ids, one per line').fill(colleague.id);
+  await page.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kite Morning');
+  const eventId = page.url().split('/').pop()!;
+
+  // The co-organizer edits the seats; only the creator (or an admin) names organizers.
+  await page.context().clearCookies();
+  await signInPage(page, colleague.email);
+  await page.goto(`/console/events/${eventId}`);
+  await page.getByRole('link', { name: 'Edit this event' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit Kite Morning');
+  await expect(page.getByRole('heading', { name: 'Co-organizers' })).toHaveCount(0);
+  await field('Seats').fill('35');
+  await page.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kite Morning');
+  const stored = await client(owner.token).GET('/api/v1/events/{idOrSlug}', {
+    params: { path: { idOrSlug: eventId } },
+  });
+  expect(stored.data).toMatchObject({ capacity: 35, organizerIds: [owner.id, colleague.id], status: 'draft' });
 });

@@ -12,9 +12,9 @@ import { OrganizerAccess } from './organizer-access';
 
 /** Stands in for each family's name in the preview, in the mail's language. */
 const SAMPLE_NAME: Record<Locale, string> = {
-  en: 'Family name',
-  'zh-CN': '家庭姓名',
-  ne: 'परिवारको नाम',
+  en: '[family’s name]',
+  'zh-CN': '[家庭姓名]',
+  ne: '[परिवारको नाम]',
 };
 
 /**

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError, call, idempotencyKey, type Schemas } from '../../api/client';
 import { useSession } from '../../api/session';
 import { viewerZone } from '../../i18n/format';
@@ -18,6 +18,7 @@ import {
   EVENT_FORMATS,
   EVENT_KINDS,
   eventBody,
+  formField,
   formFromEvent,
   formProblems,
   idList,
@@ -61,6 +62,11 @@ function EditExisting(props: { id: string }) {
 
 type FieldErrors = (field: string) => string[] | undefined;
 
+interface OrganizersRefused {
+  errors: { field: string; message: string }[];
+  coOrganizerIds: string;
+}
+
 function Editor(props: { initial: EventForm; event?: Schemas['EventResponse'] }) {
   const { event } = props;
   const { t } = useConsoleI18n();
@@ -68,10 +74,14 @@ function Editor(props: { initial: EventForm; event?: Schemas['EventResponse'] })
   const { user } = useSession();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [form, setForm] = useState<EventForm>(props.initial);
+  // A new event whose co-organizers were refused arrives here with what was refused.
+  const carried = (useLocation().state ?? null) as OrganizersRefused | null;
+  const [form, setForm] = useState<EventForm>(() =>
+    carried ? { ...props.initial, coOrganizerIds: carried.coOrganizerIds } : props.initial,
+  );
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [attempt, setAttempt] = useState(0);
-  const [serverErrors, setServerErrors] = useState<{ field: string; message: string }[]>([]);
+  const [attempt, setAttempt] = useState(carried ? 1 : 0);
+  const [serverErrors, setServerErrors] = useState<{ field: string; message: string }[]>(carried?.errors ?? []);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const lastSent = useRef<{ body: string; key: string } | null>(null);
@@ -90,7 +100,8 @@ function Editor(props: { initial: EventForm; event?: Schemas['EventResponse'] })
   // Shown as the organizer types (for the fields they touched), and all of them once they try to save.
   for (const p of problems) if (attempt > 0 || touched.has(p.field)) add(p.field, ruleText(p));
   for (const e of serverErrors) {
-    if (!byControl.has(controlId(e.field))) add(e.field, t('console.editor.server', { message: e.message }));
+    const field = formField(e.field);
+    if (!byControl.has(controlId(field))) add(field, t('console.editor.server', { message: e.message }));
   }
   const errors: FieldErrors = (field) => byControl.get(controlId(field));
   const summary: SummaryItem[] = [...byControl.entries()].flatMap(([target, messages]) =>
@@ -100,7 +111,7 @@ function Editor(props: { initial: EventForm; event?: Schemas['EventResponse'] })
   const change = (field: string, patch: Partial<EventForm>) => {
     setForm((f) => ({ ...f, ...patch }));
     setTouched((s) => (s.has(field) ? s : new Set(s).add(field)));
-    setServerErrors((list) => list.filter((e) => e.field !== field));
+    setServerErrors((list) => list.filter((e) => formField(e.field) !== field));
   };
   const text = (field: keyof EventForm & string) => ({
     value: form[field] as string,
@@ -156,15 +167,19 @@ function Editor(props: { initial: EventForm; event?: Schemas['EventResponse'] })
           );
           client.setQueryData(['console', 'event', saved.id], withOrganizers);
         } catch (err) {
-          // The event itself is saved: stay on an edit page that shows the co-organizers' problem.
+          // The event itself is saved: its edit page shows what was wrong with the co-organizers.
           if (!(err instanceof ApiError)) throw err;
-          setServerErrors(err.errors.length ? err.errors : [{ field: 'userIds', message: problemText(err) }]);
+          const errors = err.errors.length ? err.errors : [{ field: 'userIds', message: problemText(err) }];
+          setServerErrors(errors);
           setAttempt((n) => n + 1);
-          if (!event) void navigate(`/console/events/${saved.id}/edit`, { replace: true });
+          if (!event) {
+            const state: OrganizersRefused = { errors, coOrganizerIds: form.coOrganizerIds };
+            void navigate(`/console/events/${saved.id}/edit`, { replace: true, state });
+          }
           return;
         }
       }
-      void navigate(`/console/events/${saved.id}`, { state: { saved: true } });
+      void navigate(`/console/events/${saved.id}`);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setServerErrors(err.errors);
@@ -399,7 +414,7 @@ function Editor(props: { initial: EventForm; event?: Schemas['EventResponse'] })
               const name = `translations.${locale}.${key}`;
               const common = {
                 id: controlId(name),
-                label: `${label} (${language})`,
+                label: t('console.editor.translatedLabel', { label, language }),
                 errors: errors(name),
                 lang: locale,
                 value: words[key],
@@ -417,6 +432,7 @@ function Editor(props: { initial: EventForm; event?: Schemas['EventResponse'] })
             return (
               <Fieldset
                 key={locale}
+                id={controlId(`translations.${locale}`)}
                 legend={t('console.editor.translationIn', { language })}
                 errors={errors(`translations.${locale}`)}
               >
@@ -430,7 +446,11 @@ function Editor(props: { initial: EventForm; event?: Schemas['EventResponse'] })
         </Section>
 
         <Section title={t('console.editor.sections.questions')} id="questions">
-          {errors('questions') && <p className="field-error">{errors('questions')!.join(' ')}</p>}
+          {errors('questions') && (
+            <p className="field-error" id={controlId('questions')} tabIndex={-1}>
+              {errors('questions')!.join(' ')}
+            </p>
+          )}
           <QuestionBuilder
             questions={form.questions}
             errors={errors}

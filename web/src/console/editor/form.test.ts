@@ -5,6 +5,7 @@ import {
   controlId,
   emptyForm,
   eventBody,
+  formField,
   formFromEvent,
   formProblems,
   moveQuestion,
@@ -236,5 +237,7 @@ describe('eventBody', () => {
   it('should name controls after the server’s field names', () => {
     expect(controlId('questions[2].options')).toBe('f-questions-2-options');
     expect(controlId('translations.zh-CN.title')).toBe('f-translations-zh-CN-title');
+    expect(formField('userIds[3]')).toBe('userIds');
+    expect(formField('questions[3].id')).toBe('questions[3].id');
   });
 });

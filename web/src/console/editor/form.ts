@@ -523,6 +523,11 @@ export function eventBody(f: EventForm, mode: 'create' | 'update'): EventBody {
   return body;
 }
 
+/** The form's field a server error is about: each of the co-organizer ids is in the one list. */
+export function formField(serverField: string): string {
+  return serverField.replace(/^userIds\[\d+\]$/, 'userIds');
+}
+
 /** The id of the control a field's messages belong to: `questions[2].options` → `f-questions-2-options`. */
 export function controlId(field: string): string {
   return `f-${field.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-+$/, '')}`;

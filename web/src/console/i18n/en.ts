@@ -128,7 +128,6 @@ export const consoleEn = {
       save: 'Save the draft',
       saveChanges: 'Save the changes',
       saving: 'Saving…',
-      saved: 'Saved.',
       cancelEdit: 'Leave without saving',
       server: 'The server says: {message}',
       sections: {
@@ -173,6 +172,7 @@ export const consoleEn = {
       },
       languages: { en: 'English', 'zh-CN': 'Simplified Chinese', ne: 'Nepali' },
       translationsHint: 'Families reading in another language see these words; a field left blank shows the one above.',
+      translatedLabel: '{label} ({language})',
       translationIn: 'In {language}',
       question: {
         legend: 'Question {number}',
@@ -223,8 +223,6 @@ export const consoleEn = {
         too_many: 'At most {max}.',
         uuid: 'Account ids look like 1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed.',
       },
-      organizersSaved: 'The co-organizers are saved.',
-      organizersFailed: 'The event is saved, but the co-organizers were not: {message}',
     },
     messages: {
       link: 'Write to every family',

@@ -134,7 +134,6 @@ export const consoleNe: ConsoleWords = {
       save: 'मस्यौदा सुरक्षित गर्नुहोस्',
       saveChanges: 'परिवर्तनहरू सुरक्षित गर्नुहोस्',
       saving: 'सुरक्षित गर्दै…',
-      saved: 'सुरक्षित भयो।',
       cancelEdit: 'सुरक्षित नगरी निस्कनुहोस्',
       server: 'सर्भरको सन्देश: {message}',
       sections: {
@@ -179,6 +178,7 @@ export const consoleNe: ConsoleWords = {
       },
       languages: { en: 'अङ्ग्रेजी', 'zh-CN': 'सरलीकृत चिनियाँ', ne: 'नेपाली' },
       translationsHint: 'अर्को भाषामा पढ्ने परिवारहरूले यी शब्दहरू देख्छन्; खाली छोडिएको ठाउँमा माथिको पाठ देखिन्छ।',
+      translatedLabel: '{label} ({language})',
       translationIn: '{language}मा',
       question: {
         legend: 'प्रश्न {number}',
@@ -229,8 +229,6 @@ export const consoleNe: ConsoleWords = {
         too_many: 'बढीमा {max}।',
         uuid: 'खाता आईडी यस्तो देखिन्छ: 1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed।',
       },
-      organizersSaved: 'सह-आयोजकहरू सुरक्षित भए।',
-      organizersFailed: 'कार्यक्रम सुरक्षित भयो, तर सह-आयोजकहरू भएनन्: {message}',
     },
     messages: {
       link: 'सबै परिवारलाई लेख्नुहोस्',

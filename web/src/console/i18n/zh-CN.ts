@@ -129,7 +129,6 @@ export const consoleZhCN: ConsoleWords = {
       save: '保存草稿',
       saveChanges: '保存修改',
       saving: '正在保存…',
-      saved: '已保存。',
       cancelEdit: '不保存，离开',
       server: '服务器提示：{message}',
       sections: {
@@ -174,6 +173,7 @@ export const consoleZhCN: ConsoleWords = {
       },
       languages: { en: '英语', 'zh-CN': '简体中文', ne: '尼泊尔语' },
       translationsHint: '使用其他语言阅读的家庭会看到这些文字；留空的栏目显示上面的原文。',
+      translatedLabel: '{label}（{language}）',
       translationIn: '{language}版本',
       question: {
         legend: '问题 {number}',
@@ -224,8 +224,6 @@ export const consoleZhCN: ConsoleWords = {
         too_many: '最多 {max} 个。',
         uuid: '账户 ID 的格式类似 1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed。',
       },
-      organizersSaved: '共同组织者已保存。',
-      organizersFailed: '活动已保存，但共同组织者未保存：{message}',
     },
     messages: {
       link: '给所有家庭写信',
