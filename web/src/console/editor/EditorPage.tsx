@@ -62,6 +62,15 @@ function EditExisting(props: { id: string }) {
 
 type FieldErrors = (field: string) => string[] | undefined;
 
+/** Codes in the words (the same in every language): link schemes, zone names, an account id's shape. */
+const EXAMPLES = {
+  http: 'http://',
+  https: 'https://',
+  a: 'Asia/Kathmandu',
+  b: 'Asia/Shanghai',
+  example: '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed',
+};
+
 interface OrganizersRefused {
   errors: { field: string; message: string }[];
   coOrganizerIds: string;
@@ -96,7 +105,8 @@ function Editor(props: { initial: EventForm; event?: Schemas['EventResponse'] })
     const control = controlId(field);
     byControl.set(control, [...(byControl.get(control) ?? []), message]);
   };
-  const ruleText = (p: Problem) => t(`console.editor.rules.${p.rule}`, { max: p.max ?? 0, min: p.min ?? 0 });
+  const ruleText = (p: Problem) =>
+    t(`console.editor.rules.${p.rule}`, { ...EXAMPLES, max: p.max ?? 0, min: p.min ?? 0 });
   // Shown as the organizer types (for the fields they touched), and all of them once they try to save.
   for (const p of problems) if (attempt > 0 || touched.has(p.field)) add(p.field, ruleText(p));
   for (const e of serverErrors) {
@@ -310,7 +320,7 @@ function Editor(props: { initial: EventForm; event?: Schemas['EventResponse'] })
             id={controlId('onlineUrl')}
             type="url"
             label={t('console.editor.fields.onlineUrl')}
-            hint={t('console.editor.fields.onlineUrlHint')}
+            hint={t('console.editor.fields.onlineUrlHint', { scheme: 'https://' })}
             errors={errors('onlineUrl')}
             {...text('onlineUrl')}
           />
@@ -320,7 +330,7 @@ function Editor(props: { initial: EventForm; event?: Schemas['EventResponse'] })
           <TextField
             id={controlId('timezone')}
             label={t('console.editor.fields.timezone')}
-            hint={t('console.editor.fields.timezoneHint')}
+            hint={t('console.editor.fields.timezoneHint', EXAMPLES)}
             errors={errors('timezone')}
             autoCapitalize="none"
             spellCheck={false}
