@@ -207,8 +207,12 @@ test('an organizer writes an event with translations and questions, publishes it
   await expect(page.getByRole('group', { name: '问题 1' }).getByLabel('标识')).toHaveValue('colour');
   await expectAccessible(page, 'the event editor (zh-CN, 360 px)');
   await saveScreen(page, 'console-editor-zh-CN');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expectAccessible(page, 'the event editor (zh-CN, 1280 px)');
   await page.goto(`/console/events/${eventId}/messages`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('给所有家庭写信');
+  await expectAccessible(page, 'the message page (zh-CN, 1280 px)');
+  await page.setViewportSize({ width: 360, height: 780 });
   await expectAccessible(page, 'the message page (zh-CN, 360 px)');
 });
 
