@@ -203,6 +203,7 @@ test('an organizer writes an event with translations and questions, publishes it
   await page.getByRole('link', { name: '返回活动概览' }).click();
   await page.getByRole('link', { name: '编辑此活动' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`编辑 ${title}`);
+  await expect(page.getByText('此活动已发布：时间或地点变更时，家庭会收到邮件通知。')).toBeVisible();
   await expect(page.getByLabel('标题（简体中文）', { exact: true })).toHaveValue('灯笼工作坊');
   await expect(page.getByRole('group', { name: '问题 1' }).getByLabel('标识')).toHaveValue('colour');
   await expectAccessible(page, 'the event editor (zh-CN, 360 px)');

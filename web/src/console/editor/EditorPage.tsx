@@ -215,6 +215,11 @@ function Editor(props: { initial: EventForm; event?: Schemas['EventResponse'] })
         )}
       </p>
       {!event && <p className="hint">{t('console.editor.intro')}</p>}
+      {event?.status === 'published' && (
+        <Notice live={false}>
+          <p>{t('console.editor.publishedNote')}</p>
+        </Notice>
+      )}
       <ErrorSummary title={t('console.editor.fixThese')} items={attempt > 0 ? summary : []} attempt={attempt} />
       {failure !== null && <ProblemNotice error={failure} />}
       <form className="event-editor" noValidate onSubmit={(e) => void submit(e)}>

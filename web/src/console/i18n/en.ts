@@ -123,6 +123,7 @@ export const consoleEn = {
       newTitle: 'New event',
       editTitle: 'Edit {title}',
       intro: 'A new event starts as a draft: families see it only once you publish it from its dashboard.',
+      publishedNote: 'This event is published: families are told by mail when its time or place changes.',
       backToDashboard: 'Back to the dashboard',
       fixThese: 'Please fix these before saving',
       save: 'Save the draft',

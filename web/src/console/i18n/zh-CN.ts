@@ -124,6 +124,7 @@ export const consoleZhCN: ConsoleWords = {
       newTitle: '新建活动',
       editTitle: '编辑 {title}',
       intro: '新活动先保存为草稿：在活动概览页发布后，家庭才能看到。',
+      publishedNote: '此活动已发布：时间或地点变更时，家庭会收到邮件通知。',
       backToDashboard: '返回活动概览',
       fixThese: '保存前请先修改以下内容',
       save: '保存草稿',
