@@ -8,6 +8,7 @@ import { FamilyRegistrationsController } from './family/family-registrations.con
 import { FamilyRegistrationsRepository } from './family/family-registrations.repository';
 import { FamilyRegistrationsService } from './family/family-registrations.service';
 import { AttendeeExport } from './organizer/attendee-export';
+import { MessagePreview } from './organizer/message-preview';
 import { OrganizerAccess } from './organizer/organizer-access';
 import { OrganizerRegistrationsController } from './organizer/organizer-registrations.controller';
 import { OrganizerRegistrationsRepository } from './organizer/organizer-registrations.repository';
@@ -24,6 +25,7 @@ import { RegistrationsCoreModule } from './registrations-core.module';
   controllers: [OrganizerRegistrationsController, CheckInController, FamilyRegistrationsController],
   providers: [
     OrganizerAccess,
+    MessagePreview,
     OrganizerRegistrationsRepository,
     OrganizerRegistrationsService,
     AttendeeExport,

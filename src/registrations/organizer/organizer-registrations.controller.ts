@@ -24,9 +24,11 @@ import {
   EventTimelineResponse,
   ExportQuery,
   MessageAccepted,
+  MessagePreviewResponse,
   RegistrationPage,
   SendMessageDto,
 } from './dto/organizer.dto';
+import { MessagePreview } from './message-preview';
 import { OrganizerRegistrationsService } from './organizer-registrations.service';
 
 const NOT_ORGANIZER = "forbidden: the caller's role may not act, or the event is visible but not theirs to manage";
@@ -41,6 +43,7 @@ export class OrganizerRegistrationsController {
   constructor(
     private readonly organizer: OrganizerRegistrationsService,
     private readonly attendees: AttendeeExport,
+    private readonly previews: MessagePreview,
   ) {}
 
   @Get('registrations')
@@ -134,5 +137,21 @@ export class OrganizerRegistrationsController {
     @CurrentCaller() caller: Caller,
   ): Promise<MessageAccepted> {
     return this.organizer.message(id, dto, caller);
+  }
+
+  @Post('messages/preview')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: MessagePreviewResponse,
+    description: 'the message as each language’s mail would read; nothing is sent or queued',
+  })
+  @ApiNotFound(EVENT)
+  @ApiBodyErrors()
+  previewMessage(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: SendMessageDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<MessagePreviewResponse> {
+    return this.previews.preview(id, dto, caller);
   }
 }

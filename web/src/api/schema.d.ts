@@ -240,6 +240,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/messages/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganizerRegistrationsController_previewMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}/organizers": {
         parameters: {
             query?: never;
@@ -1816,6 +1832,18 @@ export interface components {
             messageId: string;
             /** @description active registrations when the message was accepted; each gets one mail */
             recipients: number;
+        };
+        MessagePreviewItem: {
+            /** @enum {string} */
+            locale: "en" | "zh-CN" | "ne";
+            /** @description the subject as the mail in this language carries it */
+            subject: string;
+            /** @description the mail's plain text in this language, with a sample name for the family */
+            text: string;
+        };
+        MessagePreviewResponse: {
+            /** @description one per locale: en, zh-CN, ne */
+            items: components["schemas"]["MessagePreviewItem"][];
         };
         MoneyDto: {
             /**
@@ -3633,6 +3661,90 @@ export interface operations {
             };
             /** @description idempotency_key_reused: this Idempotency-Key came before with a different body */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    OrganizerRegistrationsController_previewMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            /** @description the message as each language’s mail would read; nothing is sent or queued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePreviewResponse"];
+                };
+            };
+            /** @description invalid_request: malformed JSON, unknown or bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description forbidden: the caller's role may not act, or the event is visible but not theirs to manage
+             *
+             *     forbidden: role may not act
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the event (a draft is visible only to its organizers and admins) is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

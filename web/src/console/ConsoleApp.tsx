@@ -15,6 +15,8 @@ const Attendees = lazy(() => import('./attendees/AttendeesPage'));
 const Registration = lazy(() => import('./attendees/RegistrationPage'));
 const ProgramReport = lazy(() => import('./programs/ProgramReportPage'));
 const NotFound = lazy(() => import('./NotFoundPage'));
+const Editor = lazy(() => import('./editor/EditorPage'));
+const Messages = lazy(() => import('./editor/MessagesPage'));
 
 /**
  * The organizers' console: its own entry point, so families never download its code. Everyone
@@ -35,6 +37,9 @@ export function ConsoleApp() {
               <Route path="/console/events/:id/attendees" element={<Attendees />} />
               <Route path="/console/events/:id/attendees/:registrationId" element={<Registration />} />
               <Route path="/console/programs/:id" element={<ProgramReport />} />
+              <Route path="/console/events/new" element={<Editor />} />
+              <Route path="/console/events/:id/edit" element={<Editor />} />
+              <Route path="/console/events/:id/messages" element={<Messages />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

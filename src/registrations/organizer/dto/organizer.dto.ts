@@ -17,6 +17,7 @@ import { PageQuery, PageSchema } from '../../../common/pagination';
 import { trim } from '../../../common/validators';
 import { RegistrationResponse } from '../../dto/registration.dto';
 import { REGISTRATION_STATUSES, RegistrationStatus } from '../../registration.entity';
+import { LOCALES, type Locale } from '../../../common/locales';
 
 export class EventRegistrationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
@@ -154,4 +155,18 @@ export class MessageAccepted {
   messageId: string;
   @ApiProperty({ description: 'active registrations when the message was accepted; each gets one mail' })
   recipients: number;
+}
+
+export class MessagePreviewItem {
+  @ApiProperty({ enum: LOCALES })
+  locale: Locale;
+  @ApiProperty({ description: 'the subject as the mail in this language carries it' })
+  subject: string;
+  @ApiProperty({ description: "the mail's plain text in this language, with a sample name for the family" })
+  text: string;
+}
+
+export class MessagePreviewResponse {
+  @ApiProperty({ type: [MessagePreviewItem], description: 'one per locale: en, zh-CN, ne' })
+  items: MessagePreviewItem[];
 }

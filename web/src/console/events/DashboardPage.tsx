@@ -75,6 +75,16 @@ function Dashboard(props: { event: Schemas['EventResponse'] }) {
         <EventStatus status={event.status} />
       </p>
       <nav className="console-links" aria-label={t('console.dashboard.linksLabel')}>
+        {event.status !== 'cancelled' && event.status !== 'completed' && (
+          <Link className="button button-secondary" to={`/console/events/${event.id}/edit`}>
+            {t('console.editor.editLink')}
+          </Link>
+        )}
+        {event.status === 'published' && (
+          <Link className="button button-secondary" to={`/console/events/${event.id}/messages`}>
+            {t('console.messages.link')}
+          </Link>
+        )}
         <Link className="button button-secondary" to={`/console/events/${event.id}/attendees`}>
           {t('console.dashboard.attendees')}
         </Link>

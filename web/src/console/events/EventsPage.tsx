@@ -20,6 +20,11 @@ export default function EventsPage() {
   });
   return (
     <Page title={t('console.events.title')}>
+      <p>
+        <Link className="button" to="/console/events/new">
+          {t('console.editor.newLink')}
+        </Link>
+      </p>
       {list.isPending && <Loading />}
       {list.isError && <ProblemNotice error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && list.data.items.length === 0 && <p>{t('console.events.empty')}</p>}
