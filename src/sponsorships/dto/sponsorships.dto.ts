@@ -293,7 +293,12 @@ export class SponsorshipResponse {
   id: string;
   @ApiProperty({ format: 'uuid' })
   programId: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null once the sponsor erased their account' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null once the sponsor erased their account',
+  })
   sponsorUserId: string | null;
   @ApiProperty({ enum: SPONSORSHIP_STATUSES })
   status: SponsorshipStatus;
