@@ -158,13 +158,17 @@ test('each sponsor sees her student, the report and only her own money; nothing 
   }
   expect(csv).toContain(`Total ${year},85.46,USD`);
   expect(csv).toContain('Progress report: 2026 Term 2');
+  await expect(page.getByText(/^Prepared for /)).toBeHidden();
+  await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
   await page.emulateMedia({ media: 'print' });
+  await expect(page.getByText(`Prepared for ${w.a.name} on `)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await saveScreen(page, 'sponsor-statement-en');
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 360, height: 800 });
 
   // In Nepali: the same student, the money in Nepali digits.
   const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
@@ -215,7 +219,7 @@ test('each sponsor sees her student, the report and only her own money; nothing 
   await expectAccessible(pageB, 'report (zh-CN, 360 px)');
   await pageB.goto(`/me/sponsorships/${w.b.sponsorshipId}/statement?year=${year}`);
   await settled(pageB);
-  await expect(pageB.getByText(/^合计/)).toContainText('NPR\u00a0987.65');
+  await expect(pageB.getByText(/^合计：/)).toContainText('NPR\u00a0987.65');
   await expectAccessible(pageB, 'statement (zh-CN, 360 px)');
   await seenB.settle();
   seenB.texts.push(await pageB.content());

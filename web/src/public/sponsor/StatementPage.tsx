@@ -3,16 +3,18 @@ import { useI18n } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
 import { Loading, ProblemNotice } from '../../ui/Problem';
 import { RequireSignIn } from '../account/RequireSignIn';
-import { MoneyList, PaymentsTable, percentOf, statementYear, yearText } from './bits';
+import { moneyText, PaymentsTable, percentOf, statementYear, yearText } from './bits';
 import { statementCsvUrl, useStatement } from './queries';
 
 export default function StatementPage() {
   const { t } = useI18n();
-  return <RequireSignIn title={t('sponsor.statementTitle')}>{() => <Statement />}</RequireSignIn>;
+  return (
+    <RequireSignIn title={t('sponsor.statementTitle')}>{(user) => <Statement sponsorName={user.name} />}</RequireSignIn>
+  );
 }
 
 /** A year's statement, ready to print (the header, the buttons and the links stay off paper), with its CSV. */
-function Statement() {
+function Statement(props: { sponsorName: string }) {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const year = statementYear(params.get('year'), Number(new Date().toISOString().slice(0, 4)));
@@ -23,7 +25,14 @@ function Statement() {
   const s = q.data;
   return (
     <div className="statement">
+      <p className="print-only statement-brand">Kinship</p>
       <Page title={title}>
+        <p className="print-only">
+          {t('sponsor.preparedFor', {
+            name: props.sponsorName,
+            date: format.date(new Date().toISOString().slice(0, 10)),
+          })}
+        </p>
         <p className="no-print">
           <Link to={`/me/sponsorships/${id}`}>{t('sponsor.backTo', { name: s.studentName })}</Link>
         </p>
@@ -31,9 +40,10 @@ function Statement() {
           {t('sponsor.statementLead', { name: s.studentName, year: yearText(year, format) })}
         </p>
         <p>
-          {t('sponsor.commitment')}:{' '}
-          {t(`sponsor.period.${s.commitment.period}`, {
-            amount: format.money(s.commitment.amount, s.commitment.currency),
+          {t('sponsor.commitmentLine', {
+            amount: t(`sponsor.period.${s.commitment.period}`, {
+              amount: format.money(s.commitment.amount, s.commitment.currency),
+            }),
           })}
         </p>
         {s.payments.length === 0 ? (
@@ -42,7 +52,7 @@ function Statement() {
           <PaymentsTable payments={s.payments} caption={t('sponsor.payments')} withReference />
         )}
         <p className="statement-total">
-          {t('sponsor.total')}: <MoneyList items={s.totals} />
+          {t('sponsor.totalLine', { amount: moneyText(s.totals, format) || t('sponsor.none') })}
         </p>
         {s.reports.length > 0 && (
           <section aria-labelledby="statement-reports">
