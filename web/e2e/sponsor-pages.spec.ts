@@ -68,6 +68,20 @@ async function settled(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /Loading|正在加载|लोड हुँदैछ/ })).toHaveCount(0);
 }
 
+/** Every link and control that is not a link inside text is at least 24 px high (WCAG 2.2 AA 2.5.8). */
+async function expectTapTargets(page: Page): Promise<void> {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('a, button, input, select, textarea')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        const inline = el.tagName === 'A' && getComputedStyle(el).display === 'inline';
+        return r.width > 0 && r.height > 0 && !inline && r.height < 24;
+      })
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+  expect(small).toEqual([]);
+}
+
 /** The figures a sponsor's own sponsorship holds, as the api gives them to her. */
 async function ownView(who: SponsorAccount) {
   const token = await login(who.email, who.password);
@@ -121,9 +135,17 @@ test('each sponsor sees her student, the report and only her own money; nothing 
   await expect(card).toContainText(`Overdue: US$${(viewA.overdue.amount / 100).toFixed(2)}`);
   await expectAccessible(page, 'cards (en, 360 px)');
   await saveScreen(page, 'sponsor-cards-en');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectAccessible(page, 'cards (en, 1280 px)');
+  await page.setViewportSize({ width: 360, height: 800 });
 
-  // The sponsorship: commitment, dues with the overdue one marked, payments, the reports.
-  await card.getByRole('link', { name: 'Pabi' }).click();
+  // The sponsorship, as the payment-due mail's link opens it: commitment, dues with the overdue
+  // ones marked, payments, the reports.
+  const due = await mailTo(w.a.email, /Sponsorship payment due for Pabi/);
+  const dueLink = /https?:\/\/\S+\/me\/sponsorships\/[0-9a-f-]+\?lang=en/.exec(due.text)?.[0];
+  expect(dueLink, 'the sponsorship link in the payment-due mail').toBeTruthy();
+  expect(new URL(dueLink!).pathname).toBe(`/me/sponsorships/${w.a.sponsorshipId}`);
+  await page.goto(new URL(dueLink!).pathname + new URL(dueLink!).search);
   await settled(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pabi');
   await expect(page.getByText('US$42.73 a month')).toBeVisible();
@@ -137,12 +159,17 @@ test('each sponsor sees her student, the report and only her own money; nothing 
   await expect(page.getByRole('heading', { level: 3, name: 'Report for 2026 Term 2' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'A-', exact: true })).toBeVisible();
   await expectAccessible(page, 'sponsorship (en, 360 px)');
+  await expectTapTargets(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectAccessible(page, 'sponsorship (en, 1280 px)');
+  await page.setViewportSize({ width: 360, height: 800 });
 
   // The statement: figures on the page, the same in the CSV, and it prints.
   await page.getByRole('link', { name: `Statement for ${year}` }).click();
   await settled(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Statement for ${year}`);
   await expectAccessible(page, 'statement (en, 360 px)');
+  await expectTapTargets(page);
   const pageRows = await page
     .getByRole('table', { name: 'Payments' })
     .locator('tbody tr')

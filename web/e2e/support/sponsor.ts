@@ -18,6 +18,26 @@ export function monthsFromToday(months: number): string {
   return `${y}-${String(m + 1).padStart(2, '0')}-${String(Math.min(now.getUTCDate(), last)).padStart(2, '0')}`;
 }
 
+/** `date` plus `months` months, clamped to the month's end, as the api counts due dates. */
+function addMonths(date: string, months: number): string {
+  const [y0, m0, d] = date.split('-').map(Number);
+  const total = y0 * 12 + (m0 - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = total % 12;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return `${y}-${String(m + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * A monthly start four or five months back from which today is a due date (so its payment-due
+ * mail goes out today): the month chosen is long enough to hold today's day of the month.
+ */
+export function monthlyStartDueToday(): string {
+  const today = monthsFromToday(0);
+  const k = [4, 5].find((n) => addMonths(monthsFromToday(-n), n) === today)!;
+  return monthsFromToday(-k);
+}
+
 export interface SponsorAccount {
   id: string;
   name: string;
@@ -57,7 +77,7 @@ async function sponsorAccount(
 
 /**
  * One student shared by two sponsors, through the api as the program's organizer: A gives
- * USD 42.73 a month since four months ago and paid two months (so a due is overdue); B gives
+ * USD 42.73 a month since four or five months ago, today a due date, and paid two months (so dues are overdue); B gives
  * NPR 987.65 a year from today and paid it. One report is published.
  */
 export async function sponsorWorld(): Promise<SponsorWorld> {
@@ -100,7 +120,7 @@ export async function sponsorWorld(): Promise<SponsorWorld> {
         body: { studentId: student.id, sponsorUserId, programId: program.id, commitment, startDate } as never,
       }),
     );
-  const sa = await sponsorship(a.id, { amount: 4273, currency: 'USD', period: 'month' }, monthsFromToday(-4));
+  const sa = await sponsorship(a.id, { amount: 4273, currency: 'USD', period: 'month' }, monthlyStartDueToday());
   const sb = await sponsorship(b.id, { amount: 98765, currency: 'NPR', period: 'year' }, monthsFromToday(0));
   const pay = (id: string, body: object) =>
     ok(o.POST('/api/v1/sponsorships/{id}/payments', { params: { path: { id } }, body: body as never }));
