@@ -114,6 +114,11 @@ const SPONSORSHIP_KEYS = [
   ...money('due'),
   ...money('overdue'),
   'nextDueDate',
+  'paidThisYear',
+  'paidThisYear[].amount',
+  'paidThisYear[].currency',
+  'dues',
+  ...['date', 'amount', 'currency', 'unpaid', 'overdue'].map((k) => `dues[].${k}`),
   ...payments('payments'),
   'createdAt',
 ].sort();
@@ -293,7 +298,9 @@ describe('what a sponsor sees of the student', () => {
         .get(`${api}/sponsorships/${s.sponsorshipId}/statement?year=${year}&format=csv`)
         .set(as)
         .expect(200);
+      const reports = await request(t.http).get(`${api}/sponsorships/${s.sponsorshipId}/reports`).set(as).expect(200);
       for (const [what, text] of [
+        ['/sponsorships/:id/reports', JSON.stringify(reports.body)],
         ['/me/sponsorships', JSON.stringify(mine.body)],
         ['/sponsorships/:id', JSON.stringify(one.body)],
         ['statement', JSON.stringify(statement.body)],

@@ -19,6 +19,8 @@ import {
   CreateSponsorshipDto,
   FundsResponse,
   PaymentResponse,
+  ReportPage,
+  ReportResponse,
   SponsorshipPage,
   SponsorshipResponse,
   StatementQuery,
@@ -81,6 +83,34 @@ export class SponsorshipsController {
     @CurrentCaller() caller: Caller,
   ): Promise<PaymentResponse> {
     return this.sponsorships.pay(id, dto, caller);
+  }
+
+  @Get(':id/reports')
+  @Authenticated()
+  @ApiOkResponse({
+    type: ReportPage,
+    description: "the student's published reports, oldest first; none while her share_progress consent does not hold",
+  })
+  @ApiBadRequestResponse({ description: 'invalid_request: a bad page or limit', type: ProblemSchema })
+  @ApiNotFound(SPONSORSHIP)
+  reports(
+    @Param('id', UuidParam) id: string,
+    @Query() q: PageQuery,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Page<ReportResponse>> {
+    return this.sponsorships.reports(id, q, caller);
+  }
+
+  @Get(':id/reports/:reportId')
+  @Authenticated()
+  @ApiOkResponse({ type: ReportResponse })
+  @ApiNotFound('the sponsorship, or a published report of its student while her share_progress consent holds')
+  report(
+    @Param('id', UuidParam) id: string,
+    @Param('reportId', UuidParam) reportId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ReportResponse> {
+    return this.sponsorships.report(id, reportId, caller);
   }
 
   @Get(':id/statement')

@@ -130,6 +130,7 @@ export function toSponsorshipResponse(
   standing: Standing,
   payments: Payment[],
   latestReport: ProgressReport | null,
+  year: number,
 ): SponsorshipResponse {
   const money = (m: Money) => ({ amount: m.amount, currency: m.currency });
   return {
@@ -154,6 +155,14 @@ export function toSponsorshipResponse(
     due: money(standing.due),
     overdue: money(standing.overdue),
     nextDueDate: standing.nextDueDate,
+    paidThisYear: totalsByCurrency(payments.filter((p) => p.receivedOn.startsWith(`${year}-`))).map(money),
+    dues: standing.lines.map((l) => ({
+      date: l.date,
+      amount: l.amount,
+      currency: s.currency,
+      unpaid: l.unpaid,
+      overdue: l.overdue,
+    })),
     payments: [...payments].reverse().map(toPaymentResponse),
     createdAt: s.createdAt.toISOString(),
   };

@@ -315,6 +315,34 @@ export class SponsorshipsRepository {
       .getOne();
   }
 
+  /** The student's published reports, oldest first, only those published before `before` when given. */
+  publishedPage(
+    studentId: string,
+    before: Date | null,
+    offset: number,
+    limit: number,
+  ): Promise<[ProgressReport[], number]> {
+    const qb = this.db
+      .getRepository(ProgressReport)
+      .createQueryBuilder('r')
+      .where('r.student_id = :studentId AND r.published_at IS NOT NULL', { studentId });
+    if (before) qb.andWhere('r.published_at < :before', { before });
+    return qb.orderBy('r.published_at', 'ASC').addOrderBy('r.id', 'ASC').skip(offset).take(limit).getManyAndCount();
+  }
+
+  /** One report of the student, if it is published (before `before` when given). */
+  findPublished(studentId: string, reportId: string, before: Date | null): Promise<ProgressReport | null> {
+    const qb = this.db
+      .getRepository(ProgressReport)
+      .createQueryBuilder('r')
+      .where('r.id = :reportId AND r.student_id = :studentId AND r.published_at IS NOT NULL', {
+        reportId,
+        studentId,
+      });
+    if (before) qb.andWhere('r.published_at < :before', { before });
+    return qb.getOne();
+  }
+
   /** The reports published in `year`, and before `before` when given. */
   publishedIn(studentId: string, year: number, before: Date | null = null): Promise<ProgressReport[]> {
     const qb = this.db

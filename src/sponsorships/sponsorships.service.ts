@@ -34,7 +34,7 @@ import {
   toSponsorshipResponse,
 } from './sponsorships.mapper';
 import { SponsorshipsRepository } from './sponsorships.repository';
-import { consentHolds } from './student-rules';
+import { consentHolds, sponsorshipCutoff } from './student-rules';
 import { StudentsService } from './students.service';
 
 /** Today as the money rules count it (calendar dates in UTC). */
@@ -181,6 +181,28 @@ export class SponsorshipsService {
   /** Every sponsorship of this sponsor, for the export of their data. */
   async ownRows(userId: string): Promise<Sponsorship[]> {
     return (await this.repo.pageOfSponsor(userId, 0, 10_000))[0];
+  }
+
+  /**
+   * The student's published reports as this sponsorship's sponsor may read them, oldest first: none
+   * while share_progress does not hold (read on every request, so a withdrawal hides them at once),
+   * and for a former sponsor only those published before the sponsorship ended.
+   */
+  async reports(id: string, q: PageQuery, caller: Caller): Promise<Page<ReportResponse>> {
+    const s = await this.access.sponsorship(id, caller);
+    if (!(await this.sharesProgress(s.studentId))) return pageOf([], 0, q);
+    const [rows, total] = await this.repo.publishedPage(s.studentId, sponsorshipCutoff(s), offsetOf(q), q.limit);
+    return pageOf(rows.map(toReportResponse), total, q);
+  }
+
+  /** One of those reports; 404 for a draft, another student's report, or while consent does not hold. */
+  async report(id: string, reportId: string, caller: Caller): Promise<ReportResponse> {
+    const s = await this.access.sponsorship(id, caller);
+    const r = (await this.sharesProgress(s.studentId))
+      ? await this.repo.findPublished(s.studentId, reportId, sponsorshipCutoff(s))
+      : null;
+    if (!r) throw new NotFoundError('The report');
+    return toReportResponse(r);
   }
 
   async statement(id: string, year: number, caller: Caller): Promise<StatementResponse> {
@@ -370,6 +392,7 @@ export class SponsorshipsService {
       Promise.all(studentIds.map((id) => this.repo.findStudent(id))),
     ]);
     const asOf = today();
+    const year = Number(asOf.slice(0, 4));
     return Promise.all(
       rows.map(async (s) => {
         const st = students.find((x) => x?.id === s.studentId)!;
@@ -382,7 +405,7 @@ export class SponsorshipsService {
           : student.cutoff
             ? await this.repo.latestPublishedBefore(st.id, student.cutoff)
             : (latest.get(st.id) ?? null);
-        return toSponsorshipResponse(s, student, standingOf(commitmentOf(s), own, asOf), own, report);
+        return toSponsorshipResponse(s, student, standingOf(commitmentOf(s), own, asOf), own, report, year);
       }),
     );
   }

@@ -241,6 +241,20 @@ export class PaymentResponse {
   reference: string;
 }
 
+/** One due date of this sponsorship so far, and what is still unpaid of it (oldest due settled first). */
+export class DueResponse {
+  @ApiProperty({ format: 'date' })
+  date: string;
+  @ApiProperty({ description: 'what the commitment asked for on that date, in minor units' })
+  amount: number;
+  @ApiProperty({ description: "the commitment's currency" })
+  currency: string;
+  @ApiProperty({ description: 'still unpaid of it' })
+  unpaid: number;
+  @ApiProperty({ description: 'unpaid 30 days or more after its date' })
+  overdue: boolean;
+}
+
 export class CommitmentResponse extends MoneyResponse {
   @ApiProperty({ enum: PERIODS })
   period: Period;
@@ -279,7 +293,12 @@ export class SponsorshipResponse {
   id: string;
   @ApiProperty({ format: 'uuid' })
   programId: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null once the sponsor erased their account' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null once the sponsor erased their account',
+  })
   sponsorUserId: string | null;
   @ApiProperty({ enum: SPONSORSHIP_STATUSES })
   status: SponsorshipStatus;
@@ -307,6 +326,13 @@ export class SponsorshipResponse {
   overdue: MoneyResponse;
   @ApiProperty({ format: 'date', nullable: true, type: String })
   nextDueDate: string | null;
+  @ApiProperty({
+    type: [MoneyResponse],
+    description: "this sponsorship's payments received in the current calendar year (UTC), per currency",
+  })
+  paidThisYear: MoneyResponse[];
+  @ApiProperty({ type: [DueResponse], description: 'every due date so far, oldest first' })
+  dues: DueResponse[];
   @ApiProperty({ type: [PaymentResponse], description: "this sponsorship's payments, newest first" })
   payments: PaymentResponse[];
   @ApiProperty()
@@ -316,6 +342,17 @@ export class SponsorshipResponse {
 export class SponsorshipPage {
   @ApiProperty({ type: [SponsorshipResponse] })
   items: SponsorshipResponse[];
+  @ApiProperty()
+  total: number;
+  @ApiProperty()
+  page: number;
+  @ApiProperty()
+  limit: number;
+}
+
+export class ReportPage {
+  @ApiProperty({ type: [ReportResponse] })
+  items: ReportResponse[];
   @ApiProperty()
   total: number;
   @ApiProperty()

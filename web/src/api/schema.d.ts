@@ -752,6 +752,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sponsorships/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SponsorshipsController_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sponsorships/{id}/reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SponsorshipsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sponsorships/{id}/statement": {
         parameters: {
             query?: never;
@@ -1506,6 +1538,18 @@ export interface components {
             /** Format: uuid */
             studentId: string;
         };
+        DueResponse: {
+            /** @description what the commitment asked for on that date, in minor units */
+            amount: number;
+            /** @description the commitment's currency */
+            currency: string;
+            /** Format: date */
+            date: string;
+            /** @description unpaid 30 days or more after its date */
+            overdue: boolean;
+            /** @description still unpaid of it */
+            unpaid: number;
+        };
         EraseAccountDto: {
             /** @description the account's password, entered again */
             password: string;
@@ -2120,6 +2164,12 @@ export interface components {
             /** @description live 1-based rank among the waitlisted families, in request order */
             waitlistPosition: number | null;
         };
+        ReportPage: {
+            items: components["schemas"]["ReportResponse"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
         ReportResponse: {
             attendanceRate: number;
             gradeLevel: string;
@@ -2216,6 +2266,8 @@ export interface components {
             createdAt: string;
             /** @description unpaid of the due dates so far (overdue included) */
             due: components["schemas"]["MoneyResponse"];
+            /** @description every due date so far, oldest first */
+            dues: components["schemas"]["DueResponse"][];
             /** Format: date */
             endDate: string | null;
             /** Format: date */
@@ -2228,6 +2280,8 @@ export interface components {
             nextDueDate: string | null;
             /** @description unpaid 30 days or more after its due date */
             overdue: components["schemas"]["MoneyResponse"];
+            /** @description this sponsorship's payments received in the current calendar year (UTC), per currency */
+            paidThisYear: components["schemas"]["MoneyResponse"][];
             /** @description every payment of this sponsorship, per currency */
             paidToDate: components["schemas"]["MoneyResponse"][];
             /** @description this sponsorship's payments, newest first */
@@ -5982,6 +6036,98 @@ export interface operations {
             };
             /** @description idempotency_key_reused: this Idempotency-Key came before with a different body */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    SponsorshipsController_reports: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the student's published reports, oldest first; none while her share_progress consent does not hold */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPage"];
+                };
+            };
+            /** @description invalid_request: a bad page or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the sponsorship (visible to its sponsor, the program’s organizers and admins) is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    SponsorshipsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the sponsorship, or a published report of its student while her share_progress consent holds is absent or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -38,6 +38,11 @@ export function Layout(props: { children: ReactNode }) {
                   <li>
                     <NavLink to="/me/registrations">{t('app.nav.myRegistrations')}</NavLink>
                   </li>
+                  {user.roles.includes('sponsor') && (
+                    <li>
+                      <NavLink to="/me/sponsorships">{t('sponsor.navLink')}</NavLink>
+                    </li>
+                  )}
                   <li>
                     <NavLink to="/me" end>
                       {t('app.nav.account')}

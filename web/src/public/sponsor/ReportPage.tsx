@@ -1,64 +1,45 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
 import { Loading, ProblemNotice } from '../../ui/Problem';
 import { RequireSignIn } from '../account/RequireSignIn';
-import { useSponsorship, useStatement, type Report } from './queries';
+import { ReportDetails } from './bits';
+import { useReport, useSponsorship } from './queries';
 
 export default function ReportPage() {
   const { t } = useI18n();
   return <RequireSignIn title={t('sponsor.reportTitle')}>{() => <ReportView />}</RequireSignIn>;
 }
 
-/** A published report: found as the latest one, else among this year's statement. */
+/**
+ * One published report, as the mail about it links here. Gone (404) while the student's consent
+ * to share her progress is withdrawn, or for a report published after the sponsorship ended.
+ */
 function ReportView() {
   const { id = '', reportId = '' } = useParams();
   const { t } = useI18n();
   const s = useSponsorship(id);
-  const statement = useStatement(id, new Date().getFullYear());
-  const report: Report | undefined =
-    s.data?.latestReport?.id === reportId
-      ? s.data.latestReport
-      : statement.data?.reports.find((r) => r.id === reportId);
-  if (!report) {
-    const error = s.error ?? (statement.isError ? statement.error : null);
-    const done = !s.isPending && !statement.isPending;
+  const r = useReport(id, reportId);
+  const back = s.data && (
+    <p className="no-print">
+      <Link to={`/me/sponsorships/${id}`}>{t('sponsor.backTo', { name: s.data.student.preferredName })}</Link>
+    </p>
+  );
+  if (!r.data || !s.data) {
+    const error = r.error ?? s.error;
+    const gone = r.error instanceof ApiError && r.error.status === 404;
     return (
       <Page title={t('sponsor.reportTitle')}>
-        {error ? <ProblemNotice error={error} /> : done ? <p>{t('sponsor.reportGone')}</p> : <Loading />}
+        {gone ? <p>{t('sponsor.reportGone')}</p> : error ? <ProblemNotice error={error} /> : <Loading />}
+        {back}
       </Page>
     );
   }
-  return <ReportBody report={report} name={s.data?.student.preferredName ?? ''} />;
-}
-
-export function ReportBody(props: { report: Report; name: string }) {
-  const { t, format } = useI18n();
-  const r = props.report;
   return (
-    <Page title={t('sponsor.reportOf', { name: props.name, term: r.term })}>
-      <p>
-        {r.gradeLevel} · {t('sponsor.attendance', { percent: format.number(Math.round(r.attendanceRate * 100)) })} ·{' '}
-        {r.promoted ? t('sponsor.promoted') : t('sponsor.notPromoted')}
-      </p>
-      <table>
-        <caption>{t('sponsor.subjects')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('sponsor.subject')}</th>
-            <th scope="col">{t('sponsor.gradeColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.subjects.map((sub) => (
-            <tr key={sub.name}>
-              <td>{sub.name}</td>
-              <td>{sub.grade}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {r.summary && <p className="prose">{r.summary}</p>}
+    <Page title={t('sponsor.reportOf', { name: s.data.student.preferredName, term: r.data.term })}>
+      {back}
+      <ReportDetails report={r.data} />
     </Page>
   );
 }
