@@ -392,7 +392,11 @@ export class RegistrationsService {
         const position = await this.repo.waitlistPosition({ ...r, status }, m);
         await this.mail.changed(m, r, version, status as 'confirmed' | 'waitlisted', position);
       }
-      this.logger.log({ registrationId: r.id, from: r.partySize, to: party.length }, 'registration changed');
+      // The actor, as the audit log names one: the family itself, or the organizer acting for it.
+      this.logger.log(
+        { registrationId: r.id, from: r.partySize, to: party.length, actorId: viewer.caller?.id ?? null, via },
+        'registration changed',
+      );
       const fresh = (await this.repo.findById(r.id, m))!;
       return toRegistrationResponse(
         fresh,
@@ -407,7 +411,7 @@ export class RegistrationsService {
   async cancel(id: string, viewer: Viewer): Promise<RegistrationResponse> {
     const { registration: found, via } = await this.visible(id, viewer);
     return this.repo.transaction(async (m) => {
-      await this.cancelIn(m, found);
+      await this.cancelIn(m, found, { actorId: viewer.caller?.id ?? null, via });
       const fresh = (await this.repo.findById(found.id, m))!;
       return toRegistrationResponse(fresh, await this.repo.attendeesOf(fresh.id, m), null, this.guestView(fresh, via));
     });
@@ -418,7 +422,11 @@ export class RegistrationsService {
    * the event, frees the seats or the waitlist place, writes the cancellation mail and promotes
    * the waitlist. Answers whether it was still active.
    */
-  async cancelIn(m: EntityManager, found: Pick<Registration, 'id' | 'eventId'>): Promise<boolean> {
+  async cancelIn(
+    m: EntityManager,
+    found: Pick<Registration, 'id' | 'eventId'>,
+    actor?: { actorId: string | null; via: Access },
+  ): Promise<boolean> {
     const event = (await this.repo.lockEvent(m, found.eventId))!;
     const r = (await this.repo.findByIdForUpdate(m, found.id))!;
     if (r.status === 'cancelled') return false;
@@ -431,7 +439,7 @@ export class RegistrationsService {
     }
     await this.mail.cancelled(m, r);
     await this.waitlist.promote(m, event);
-    this.logger.log({ registrationId: r.id, eventId: event.id, was: r.status }, 'registration cancelled');
+    this.logger.log({ registrationId: r.id, eventId: event.id, was: r.status, ...actor }, 'registration cancelled');
     return true;
   }
 

@@ -17,6 +17,7 @@ import { PageQuery, PageSchema } from '../../../common/pagination';
 import { trim } from '../../../common/validators';
 import { RegistrationResponse } from '../../dto/registration.dto';
 import { REGISTRATION_STATUSES, RegistrationStatus } from '../../registration.entity';
+import { NOTIFICATION_STATUSES, NotificationStatus } from '../../../notifications/notification.entity';
 
 export class EventRegistrationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
@@ -155,3 +156,29 @@ export class MessageAccepted {
   @ApiProperty({ description: 'active registrations when the message was accepted; each gets one mail' })
   recipients: number;
 }
+
+/** A mail written to one family, as its event's organizers see it (delivery facts only). */
+export class RegistrationMailResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: 'registration.confirmed', description: 'the mail kind' })
+  kind: string;
+  @ApiProperty({ enum: NOTIFICATION_STATUSES })
+  status: NotificationStatus;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the address it went to; null once the mail retention purged the row',
+  })
+  recipientEmail: string | null;
+  @ApiProperty({ description: 'tries made so far' })
+  attempts: number;
+  @ApiProperty({ format: 'date-time', description: 'when it was written' })
+  createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  sentAt: string | null;
+  @ApiProperty({ format: 'date-time', description: 'when a pending mail is due (a reminder: 24 h before the start)' })
+  nextAttemptAt: string;
+}
+
+export const RegistrationMailPage = PageSchema(RegistrationMailResponse);
