@@ -6,6 +6,7 @@ import { Loading, ProblemNotice } from '../../ui/Problem';
 import { useEvent } from '../events/queries';
 import { useConsoleI18n } from '../i18n/words';
 import { Pager } from '../Pager';
+import { RegistrationStatus } from './RegistrationStatus';
 import '../admin/admin.css';
 
 const LIMIT = 50;
@@ -61,6 +62,9 @@ export default function WaitlistPage() {
                       <td className="code-cell">{format.number(r.waitlistPosition ?? 0)}</td>
                       <th scope="row">
                         <Link to={`/console/events/${id}/attendees/${r.id}`}>{r.contact.name}</Link>
+                        <span className="cell-line">
+                          <RegistrationStatus status={r.status} position={r.waitlistPosition} />
+                        </span>
                       </th>
                       <td>{format.number(r.partySize)}</td>
                       <td>{format.instant(r.createdAt, zone)}</td>

@@ -124,7 +124,7 @@ export const consoleNe: ConsoleWords = {
       cancelled: 'दर्ता रद्द भयो; परिवारलाई इमेलबाट जानकारी दिइन्छ।',
     },
     admin: {
-      nav: { programs: 'कार्यक्रमहरू', users: 'प्रयोगकर्ताहरू', mails: 'इमेल अभिलेख', queues: 'लाम ड्यासबोर्ड' },
+      nav: { programs: 'परियोजनाहरू', users: 'प्रयोगकर्ताहरू', mails: 'इमेल अभिलेख', queues: 'लाम ड्यासबोर्ड' },
       kinds: {
         account: { welcome: 'स्वागत', password_reset: 'पासवर्ड रिसेट' },
         registration: {
@@ -184,9 +184,9 @@ export const consoleNe: ConsoleWords = {
         count: { one: '{count} परिवार प्रतीक्षामा', other: '{count} परिवार प्रतीक्षामा' },
       },
       programs: {
-        title: 'तपाईंका कार्यक्रमहरू',
-        empty: 'तपाईंले अहिलेसम्म कुनै कार्यक्रम आयोजना गर्नुभएको छैन।',
-        count: { one: '{count} कार्यक्रम', other: '{count} कार्यक्रम' },
+        title: 'तपाईंका परियोजनाहरू',
+        empty: 'तपाईंले अहिलेसम्म कुनै परियोजना सञ्चालन गर्नुभएको छैन।',
+        count: { one: '{count} परियोजना', other: '{count} परियोजना' },
         report: '{name} को प्रतिवेदन',
       },
       users: {
