@@ -52,7 +52,7 @@ export default function MailLogPage() {
         <a href="/admin/queues">{t('console.admin.mailLog.queues')}</a>
         <span className="cell-line hint">{t('console.admin.mailLog.queuesHint')}</span>
       </p>
-      <form className="filters" role="search" onSubmit={filter}>
+      <form className="filters mail-filters" role="search" onSubmit={filter}>
         <div className="filter-row">
           <SelectField
             label={t('console.admin.mailLog.status')}

@@ -33,13 +33,18 @@ export function FamilyMails(props: { eventId: string; registrationId: string; ti
                 <th scope="col">{t('console.admin.familyMails.kind')}</th>
                 <th scope="col">{t('console.admin.familyMails.status')}</th>
                 <th scope="col">{t('console.admin.familyMails.when')}</th>
-                <th scope="col">{t('console.admin.familyMails.recipient')}</th>
               </tr>
             </thead>
             <tbody>
               {mails.data.items.map((m) => (
                 <tr key={m.id}>
-                  <th scope="row">{mailKindText(t, m.kind)}</th>
+                  <th scope="row">
+                    {mailKindText(t, m.kind)}
+                    {/* The address under the kind: a fourth column would not fit a phone. */}
+                    <span className="cell-line hint">
+                      {t('console.admin.familyMails.recipient')} {m.recipientEmail ?? '—'}
+                    </span>
+                  </th>
                   <td>
                     <span className={`mail-status mail-status-${m.status}`}>{mailStatusText(t, m.status)}</span>
                   </td>
@@ -50,7 +55,6 @@ export function FamilyMails(props: { eventId: string; registrationId: string; ti
                         ? t('console.admin.familyMails.due', { at: format.instant(m.nextAttemptAt, timezone) })
                         : format.instant(m.createdAt, timezone)}
                   </td>
-                  <td className="cell-wrap">{m.recipientEmail ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
