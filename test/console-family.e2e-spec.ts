@@ -94,7 +94,9 @@ describe("the console's family pages, programs and mail log", () => {
       // the reminder waits for its day, 24 hours before the start
       const reminder = res.body.items.find((m: { kind: string }) => m.kind === 'registration.reminder');
       expect(reminder).toMatchObject({ status: 'pending', sentAt: null });
-      expect(new Date(reminder.nextAttemptAt).getTime()).toBe(new Date(event.startsAt as string).getTime() - 24 * 3600 * 1000);
+      expect(new Date(reminder.nextAttemptAt).getTime()).toBe(
+        new Date(event.startsAt as string).getTime() - 24 * 3600 * 1000,
+      );
       // what arrived is what is listed as sent
       expect(sink.to(mei.contact.email)).toHaveLength(1);
       expect(res.body.items[0]).not.toHaveProperty('payload');
