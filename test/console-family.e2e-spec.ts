@@ -144,6 +144,42 @@ describe("the console's family pages, programs and mail log", () => {
       expect(line).toMatchObject({ actorId: organizer.id, via: 'staff', from: 2, to: 3 });
     });
 
+    it("should keep a signed-in family's household members when an organizer changes its party", async () => {
+      const member = await request(t.http)
+        .post('/api/v1/me/household/members')
+        .set(bearer(family))
+        .send({ name: 'Lin Chen', birthDate: '2017-04-02', relationship: 'child' })
+        .expect(201);
+      const own = await register(t, event.id, {
+        caller: family,
+        attendees: [adult('Ming Chen'), { memberId: member.body.id }],
+      });
+      const res = await request(t.http)
+        .patch(`/api/v1/registrations/${own.id}`)
+        .set(bearer(organizer))
+        .send({
+          attendees: [{ memberId: member.body.id, name: 'Lin Chen', category: 'child', birthDate: '2017-04-02' }],
+        })
+        .expect(200);
+      expect(res.body.attendees).toEqual([
+        expect.objectContaining({ name: 'Lin Chen', category: 'child', memberId: member.body.id }),
+      ]);
+      // another account's member stays refused
+      const stranger = await createUser(t, ['family']);
+      const theirs = await request(t.http)
+        .post('/api/v1/me/household/members')
+        .set(bearer(stranger))
+        .send({ name: 'Not Ours', birthDate: '2016-01-01', relationship: 'child' })
+        .expect(201);
+      const refused = await request(t.http)
+        .patch(`/api/v1/registrations/${own.id}`)
+        .set(bearer(organizer))
+        .send({ attendees: [{ memberId: theirs.body.id }] });
+      expect(expectProblem(refused, 400, 'invalid_request').errors).toEqual([
+        expect.objectContaining({ field: 'attendees[0].memberId' }),
+      ]);
+    });
+
     it("should refuse another organizer's change (404, as for anyone who cannot see it)", async () => {
       const res = await request(t.http)
         .patch(`/api/v1/registrations/${mei.id}`)

@@ -126,7 +126,7 @@ export class RegistrationsService {
     dto: CreateRegistrationDto,
     caller: Caller | undefined,
   ): Promise<RegistrationResponse> {
-    const party = await this.partyOf(dto.attendees, caller);
+    const party = await this.partyOf(dto.attendees, caller?.id ?? null);
     return this.batches.submit(eventId, { dto, party, caller });
   }
 
@@ -355,10 +355,8 @@ export class RegistrationsService {
    */
   async update(id: string, dto: UpdateRegistrationDto, viewer: Viewer): Promise<RegistrationResponse> {
     const { registration: found, via } = await this.visible(id, viewer);
-    const party = await this.partyOf(
-      dto.attendees,
-      viewer.caller && found.userId === viewer.caller.id ? viewer.caller : undefined,
-    );
+    // The account's household members: the family's own, or an organizer keeping them on its behalf.
+    const party = await this.partyOf(dto.attendees, via === 'owner' || via === 'staff' ? found.userId : null);
     return this.repo.transaction(async (m) => {
       const event = (await this.repo.lockEvent(m, found.eventId))!;
       const r = (await this.repo.findByIdForUpdate(m, id))!;
@@ -520,8 +518,11 @@ export class RegistrationsService {
       );
   }
 
-  /** Resolves household members (the caller's own only) and checks each attendee is complete. */
-  private async partyOf(attendees: AttendeeDto[], caller: Caller | undefined): Promise<NewAttendee[]> {
+  /**
+   * Resolves household members (of `householdOf`'s account only: none for a guest) and checks each
+   * attendee is complete.
+   */
+  private async partyOf(attendees: AttendeeDto[], householdOf: string | null): Promise<NewAttendee[]> {
     const errors: FieldError[] = [];
     const party: NewAttendee[] = [];
     for (const [i, a] of attendees.entries()) {
@@ -529,7 +530,7 @@ export class RegistrationsService {
       let category = a.category;
       let birthDate = a.birthDate ?? null;
       if (a.memberId) {
-        const member = caller ? await this.households.findOwned(caller.id, a.memberId) : null;
+        const member = householdOf ? await this.households.findOwned(householdOf, a.memberId) : null;
         if (!member) {
           errors.push({ field: `attendees[${i}].memberId`, message: 'memberId names no member of your household' });
           continue;

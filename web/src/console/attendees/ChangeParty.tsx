@@ -7,7 +7,8 @@ import { ProblemNotice } from '../../ui/Problem';
 import { useConsoleI18n } from '../i18n/words';
 import '../admin/admin.css';
 
-type Person = { name: string; category: 'adult' | 'child'; birthDate: string };
+/** `memberId`: a household member of the family's account, kept as the family chose it. */
+type Person = { name: string; category: 'adult' | 'child'; birthDate: string; memberId?: string };
 
 /**
  * An organizer changes a family's party on its behalf: the whole party as it will be, through the
@@ -18,7 +19,12 @@ export function ChangeParty(props: { registration: Schemas['RegistrationResponse
   const { t } = useConsoleI18n();
   const client = useQueryClient();
   const [people, setPeople] = useState<Person[]>(() =>
-    r.attendees.map((a) => ({ name: a.name, category: a.category, birthDate: a.birthDate ?? '' })),
+    r.attendees.map((a) => ({
+      name: a.name,
+      category: a.category,
+      birthDate: a.birthDate ?? '',
+      memberId: a.memberId ?? undefined,
+    })),
   );
   const save = useMutation({
     mutationFn: () =>
@@ -30,6 +36,7 @@ export function ChangeParty(props: { registration: Schemas['RegistrationResponse
               name: p.name.trim(),
               category: p.category,
               ...(p.birthDate ? { birthDate: p.birthDate } : {}),
+              ...(p.memberId ? { memberId: p.memberId } : {}),
             })),
           },
         }),
