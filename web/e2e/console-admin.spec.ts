@@ -98,6 +98,11 @@ test('an admin finds a failed mail in the mail log, retries it once the address 
   await zhRow.getByRole('link', { name: '欢迎邮件' }).click();
   await expect(page.getByText('管理员已重试')).toBeVisible();
   await expectAccessible(page, 'a mail (zh-CN, 360 px)');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectAccessible(page, 'a mail (zh-CN, 1280 px)');
+  await page.goBack();
+  await expect(heading(page)).toHaveText('邮件记录');
+  await expectAccessible(page, 'the mail log (zh-CN, 1280 px)');
 });
 
 test('an organizer reads the waitlist in order, changes a family’s party (the family gets the mail) and opens a program', async ({
@@ -173,4 +178,9 @@ test('an organizer reads the waitlist in order, changes a family’s party (the 
   await expect(page.getByRole('heading', { name: 'परिवारलाई पठाइएका इमेलहरू' })).toBeVisible();
   await expect(page.getByText('दर्ता परिवर्तन भयो')).toBeVisible();
   await expectAccessible(page, 'a family with its mails and party form (ne, 360 px)');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectAccessible(page, 'a family with its mails and party form (ne, 1280 px)');
+  await page.goto(`/console/events/${event.id}/waitlist`);
+  await expect(heading(page)).toHaveText('प्रतीक्षा सूची');
+  await expectAccessible(page, 'the waitlist (ne, 1280 px)');
 });
