@@ -6,7 +6,8 @@
  *
  * The inbox lists the messages (newest first) and shows each one: its HTML in a sandboxed iframe
  * (no scripts, no same-origin access), its text, and its attachments to download. JSON for
- * scripts: GET /api/messages and GET /api/messages/:id.
+ * scripts: GET /api/messages and GET /api/messages/:id; PUT /api/refused/:address makes the SMTP
+ * server refuse that address (550 at RCPT TO) until DELETE /api/refused/:address.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -43,6 +44,8 @@ const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 
 export class MailStore {
   private readonly mails: StoredMail[] = [];
+  /** Addresses refused at RCPT TO (a mailbox that does not exist), for trying failures by hand. */
+  readonly refused = new Set<string>();
 
   add(mail: StoredMail): void {
     this.mails.unshift(mail);
@@ -77,6 +80,15 @@ export function createSmtpServer(store: MailStore, log: (line: string) => void):
     size: MAX_MESSAGE_BYTES,
     logger: false,
     banner: 'Kinship development mail catcher',
+    onRcptTo(address, _session, callback) {
+      if (store.refused.has(address.address.toLowerCase())) {
+        log(`refused ${address.address}`);
+        return callback(
+          Object.assign(new Error('5.1.1 Mailbox unavailable (refused by the mail catcher)'), { responseCode: 550 }),
+        );
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
@@ -237,6 +249,16 @@ export function createInbox(store: MailStore): Server {
       store.clear();
       return send(res, 204, json, '');
     }
+    // PUT refuses an address from now on (550 at RCPT TO), DELETE accepts it again.
+    const refusal = /^\/api\/refused\/([^/]+)$/.exec(path);
+    if (refusal && (req.method === 'PUT' || req.method === 'DELETE')) {
+      const address = decodeURIComponent(refusal[1]).toLowerCase();
+      if (req.method === 'PUT') store.refused.add(address);
+      else store.refused.delete(address);
+      return send(res, 204, json, '');
+    }
+    if (req.method === 'GET' && path === '/api/refused')
+      return send(res, 200, json, JSON.stringify([...store.refused]));
     const m = msg && store.get(msg[2]);
     if (req.method === 'GET' && msg && m) {
       if (msg[3] !== undefined) {

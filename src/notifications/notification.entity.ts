@@ -23,6 +23,8 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 @Index('notifications_recipient_idx', ['recipientEmail'])
 // Rows past the mail retention keep their kind and status, not their recipient or payload.
 @Index('notifications_retention_idx', { synchronize: false })
+// A registration's mails, by the registrationId in their payload (migration MailLog).
+@Index('notifications_registration_idx', { synchronize: false })
 @Check('notifications_status_check', "status IN ('pending', 'sending', 'sent', 'failed', 'skipped', 'suppressed')")
 @Check(
   'notifications_recipient_check',

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Caller } from '../common/auth';
 import { InvalidTransitionError, NotFoundError } from '../common/errors';
 import { offsetOf, Page, pageOf } from '../common/pagination';
-import { NotificationResponse, NotificationsQuery } from './dto/notifications.dto';
+import { NotificationDetail, NotificationResponse, NotificationsQuery } from './dto/notifications.dto';
 import { toNotificationResponse } from './notifications-admin.mapper';
 import { NotificationsAdminRepository } from './notifications-admin.repository';
 import { NotificationsRepository } from './notifications.repository';
@@ -18,8 +18,23 @@ export class NotificationsAdminService {
   ) {}
 
   async list(q: NotificationsQuery): Promise<Page<NotificationResponse>> {
-    const [rows, total] = await this.rows.page({ status: q.status, kind: q.kind }, offsetOf(q), q.limit);
+    const [rows, total] = await this.rows.page(
+      { status: q.status, kind: q.kind, recipient: q.recipient?.toLowerCase() },
+      offsetOf(q),
+      q.limit,
+    );
     return pageOf(rows.map(toNotificationResponse), total, q);
+  }
+
+  /** One row with its status history. */
+  async get(id: string): Promise<NotificationDetail> {
+    const row = await this.rows.findById(id);
+    if (!row) throw new NotFoundError('The notification');
+    const history = await this.admin.historyOf(id);
+    return {
+      ...toNotificationResponse(row),
+      history: history.map((h) => ({ status: h.status, attempts: h.attempts, at: h.at.toISOString() })),
+    };
   }
 
   /** Only a failed row can be retried: it becomes pending, due now, with a fresh count of attempts. */

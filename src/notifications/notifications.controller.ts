@@ -4,7 +4,12 @@ import { Authenticated, Caller, CurrentCaller } from '../common/auth';
 import { UuidParam } from '../common/ids';
 import { ApiNotFound, ProblemSchema } from '../common/openapi';
 import { Page } from '../common/pagination';
-import { NotificationPage, NotificationResponse, NotificationsQuery } from './dto/notifications.dto';
+import {
+  NotificationDetail,
+  NotificationPage,
+  NotificationResponse,
+  NotificationsQuery,
+} from './dto/notifications.dto';
 import { NotificationsAdminService } from './notifications-admin.service';
 
 @ApiTags('notifications')
@@ -15,9 +20,20 @@ export class NotificationsController {
   @Get()
   @Authenticated('admin')
   @ApiOkResponse({ type: NotificationPage, description: 'the outbox, newest first' })
-  @ApiBadRequestResponse({ description: 'invalid_request: a bad filter, page or limit', type: ProblemSchema })
+  @ApiBadRequestResponse({
+    description: 'invalid_request: a bad status, kind, recipient, page or limit',
+    type: ProblemSchema,
+  })
   list(@Query() q: NotificationsQuery): Promise<Page<NotificationResponse>> {
     return this.notifications.list(q);
+  }
+
+  @Get(':id')
+  @Authenticated('admin')
+  @ApiOkResponse({ type: NotificationDetail, description: 'the row and its status history' })
+  @ApiNotFound('the notification')
+  get(@Param('id', UuidParam) id: string): Promise<NotificationDetail> {
+    return this.notifications.get(id);
   }
 
   @Post(':id/retry')

@@ -13,6 +13,8 @@ export interface DueRow {
 export interface NotificationFilter {
   status?: NotificationStatus;
   kind?: string;
+  /** Lower-cased, as stored. */
+  recipient?: string;
 }
 
 @Injectable()
@@ -230,6 +232,7 @@ export class NotificationsRepository {
       .take(limit);
     if (filter.status) qb.andWhere('n.status = :status', { status: filter.status });
     if (filter.kind) qb.andWhere('n.kind = :kind', { kind: filter.kind });
+    if (filter.recipient) qb.andWhere('n.recipient_email = :recipient', { recipient: filter.recipient });
     return qb.getManyAndCount();
   }
 

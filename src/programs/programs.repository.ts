@@ -46,6 +46,7 @@ export class ProgramsRepository {
     kind: ProgramKind | undefined,
     offset: number,
     limit: number,
+    organizerId: string | null = null,
   ): Promise<[Program[], number]> {
     const qb = this.dataSource
       .getRepository(Program)
@@ -56,6 +57,12 @@ export class ProgramsRepository {
       .take(limit);
     if (q) qb.andWhere('(p.name ILIKE :q OR p.description ILIKE :q)', { q: `%${escapeLike(q)}%` });
     if (kind) qb.andWhere('p.kind = :kind', { kind });
+    if (organizerId) {
+      qb.andWhere(
+        '(p.created_by = :organizerId OR EXISTS (SELECT 1 FROM program_organizers po WHERE po.program_id = p.id AND po.user_id = :organizerId))',
+        { organizerId },
+      );
+    }
     return qb.getManyAndCount();
   }
 

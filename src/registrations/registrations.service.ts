@@ -126,7 +126,7 @@ export class RegistrationsService {
     dto: CreateRegistrationDto,
     caller: Caller | undefined,
   ): Promise<RegistrationResponse> {
-    const party = await this.partyOf(dto.attendees, caller);
+    const party = await this.partyOf(dto.attendees, caller?.id ?? null);
     return this.batches.submit(eventId, { dto, party, caller });
   }
 
@@ -355,10 +355,8 @@ export class RegistrationsService {
    */
   async update(id: string, dto: UpdateRegistrationDto, viewer: Viewer): Promise<RegistrationResponse> {
     const { registration: found, via } = await this.visible(id, viewer);
-    const party = await this.partyOf(
-      dto.attendees,
-      viewer.caller && found.userId === viewer.caller.id ? viewer.caller : undefined,
-    );
+    // The account's household members: the family's own, or an organizer keeping them on its behalf.
+    const party = await this.partyOf(dto.attendees, via === 'owner' || via === 'staff' ? found.userId : null);
     return this.repo.transaction(async (m) => {
       const event = (await this.repo.lockEvent(m, found.eventId))!;
       const r = (await this.repo.findByIdForUpdate(m, id))!;
@@ -392,7 +390,11 @@ export class RegistrationsService {
         const position = await this.repo.waitlistPosition({ ...r, status }, m);
         await this.mail.changed(m, r, version, status as 'confirmed' | 'waitlisted', position);
       }
-      this.logger.log({ registrationId: r.id, from: r.partySize, to: party.length }, 'registration changed');
+      // The actor, as the audit log names one: the family itself, or the organizer acting for it.
+      this.logger.log(
+        { registrationId: r.id, from: r.partySize, to: party.length, actorId: viewer.caller?.id ?? null, via },
+        'registration changed',
+      );
       const fresh = (await this.repo.findById(r.id, m))!;
       return toRegistrationResponse(
         fresh,
@@ -407,7 +409,7 @@ export class RegistrationsService {
   async cancel(id: string, viewer: Viewer): Promise<RegistrationResponse> {
     const { registration: found, via } = await this.visible(id, viewer);
     return this.repo.transaction(async (m) => {
-      await this.cancelIn(m, found);
+      await this.cancelIn(m, found, { actorId: viewer.caller?.id ?? null, via });
       const fresh = (await this.repo.findById(found.id, m))!;
       return toRegistrationResponse(fresh, await this.repo.attendeesOf(fresh.id, m), null, this.guestView(fresh, via));
     });
@@ -418,7 +420,11 @@ export class RegistrationsService {
    * the event, frees the seats or the waitlist place, writes the cancellation mail and promotes
    * the waitlist. Answers whether it was still active.
    */
-  async cancelIn(m: EntityManager, found: Pick<Registration, 'id' | 'eventId'>): Promise<boolean> {
+  async cancelIn(
+    m: EntityManager,
+    found: Pick<Registration, 'id' | 'eventId'>,
+    actor?: { actorId: string | null; via: Access },
+  ): Promise<boolean> {
     const event = (await this.repo.lockEvent(m, found.eventId))!;
     const r = (await this.repo.findByIdForUpdate(m, found.id))!;
     if (r.status === 'cancelled') return false;
@@ -431,7 +437,7 @@ export class RegistrationsService {
     }
     await this.mail.cancelled(m, r);
     await this.waitlist.promote(m, event);
-    this.logger.log({ registrationId: r.id, eventId: event.id, was: r.status }, 'registration cancelled');
+    this.logger.log({ registrationId: r.id, eventId: event.id, was: r.status, ...actor }, 'registration cancelled');
     return true;
   }
 
@@ -512,8 +518,11 @@ export class RegistrationsService {
       );
   }
 
-  /** Resolves household members (the caller's own only) and checks each attendee is complete. */
-  private async partyOf(attendees: AttendeeDto[], caller: Caller | undefined): Promise<NewAttendee[]> {
+  /**
+   * Resolves household members (of `householdOf`'s account only: none for a guest) and checks each
+   * attendee is complete.
+   */
+  private async partyOf(attendees: AttendeeDto[], householdOf: string | null): Promise<NewAttendee[]> {
     const errors: FieldError[] = [];
     const party: NewAttendee[] = [];
     for (const [i, a] of attendees.entries()) {
@@ -521,7 +530,7 @@ export class RegistrationsService {
       let category = a.category;
       let birthDate = a.birthDate ?? null;
       if (a.memberId) {
-        const member = caller ? await this.households.findOwned(caller.id, a.memberId) : null;
+        const member = householdOf ? await this.households.findOwned(householdOf, a.memberId) : null;
         if (!member) {
           errors.push({ field: `attendees[${i}].memberId`, message: 'memberId names no member of your household' });
           continue;

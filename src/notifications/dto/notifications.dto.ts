@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
+import { trim } from '../../common/validators';
 import { PageQuery, PageSchema } from '../../common/pagination';
 import { LOCALES, Locale } from '../../users/user.entity';
 import { MAIL_KINDS } from '../../mail/mail-kinds';
@@ -18,6 +20,13 @@ export class NotificationsQuery extends PageQuery {
   @IsOptional()
   @IsIn(NOTIFICATION_KINDS)
   kind?: string;
+
+  @ApiPropertyOptional({ description: 'the whole recipient address, any case', maxLength: 254 })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(254)
+  @IsEmail({}, { message: 'recipient must be an email address' })
+  recipient?: string;
 }
 
 /** A row of the outbox as admins see it: delivery facts, never the payload (it may hold personal data). */
@@ -55,3 +64,24 @@ export class NotificationResponse {
 }
 
 export const NotificationPage = PageSchema(NotificationResponse);
+
+/** One change of a notification's status (never `sending`; no error text or address). */
+export class NotificationHistoryEntry {
+  @ApiProperty({
+    enum: NOTIFICATION_STATUSES,
+    description: 'pending after a try: it will be tried again; pending with 0 attempts: an admin retried it',
+  })
+  status: NotificationStatus;
+  @ApiProperty({ description: 'tries made when the status changed' })
+  attempts: number;
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+}
+
+export class NotificationDetail extends NotificationResponse {
+  @ApiProperty({
+    type: [NotificationHistoryEntry],
+    description: 'oldest first; the row was written pending at createdAt',
+  })
+  history: NotificationHistoryEntry[];
+}

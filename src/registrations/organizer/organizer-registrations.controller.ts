@@ -13,7 +13,7 @@ import { Authenticated, Caller, CurrentCaller } from '../../common/auth';
 import { UuidParam } from '../../common/ids';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiBodyErrors, ApiNotFound, ProblemSchema } from '../../common/openapi';
-import { Page } from '../../common/pagination';
+import { Page, PageQuery } from '../../common/pagination';
 import { RegistrationResponse } from '../dto/registration.dto';
 import { AttendeeExport } from './attendee-export';
 import {
@@ -25,6 +25,8 @@ import {
   ExportQuery,
   MessageAccepted,
   MessagePreviewResponse,
+  RegistrationMailPage,
+  RegistrationMailResponse,
   RegistrationPage,
   SendMessageDto,
 } from './dto/organizer.dto';
@@ -73,6 +75,19 @@ export class OrganizerRegistrationsController {
     @Res() res: Response,
   ): Promise<void> {
     return this.attendees.stream(id, q.status, caller, res);
+  }
+
+  @Get('registrations/:registrationId/mails')
+  @ApiOkResponse({ type: RegistrationMailPage, description: 'the mails written to this family, newest first' })
+  @ApiBadRequestResponse({ description: 'invalid_request: a bad page or limit', type: ProblemSchema })
+  @ApiNotFound('the event, or a registration of it')
+  mails(
+    @Param('id', UuidParam) id: string,
+    @Param('registrationId', UuidParam) registrationId: string,
+    @Query() q: PageQuery,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Page<RegistrationMailResponse>> {
+    return this.organizer.mails(id, registrationId, q, caller);
   }
 
   @Get('stats')

@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { returning } from '../../database/sql';
 import type { Event } from '../../events/event.entity';
+import { Notification } from '../../notifications/notification.entity';
 import { escapeLike } from '../../users/users.repository';
 import { Attendee, Registration, RegistrationStatus } from '../registration.entity';
 import { RegistrationRows, withAttendees } from '../registration-page';
@@ -179,6 +180,53 @@ export class OrganizerRegistrationsRepository {
    * The registration with this code, share-locked for the transaction: a cancellation (which
    * locks it for update) waits for the check-in, or the check-in sees it cancelled.
    */
+  /** Whether the registration belongs to the event (an id of another event's family answers false). */
+  async belongsTo(eventId: string, registrationId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM registrations WHERE id = $1 AND event_id = $2`, [
+      registrationId,
+      eventId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /**
+   * The outbox rows written to one registration, newest first: every registration mail carries
+   * its id in the payload (direct rows and a fan-out's per-family rows), found through
+   * `notifications_registration_idx`.
+   */
+  async mailsOf(
+    registrationId: string,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: Notification[]; total: number }> {
+    const where = `payload ? 'registrationId' AND payload->>'registrationId' = $1`;
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query<Record<string, unknown>[]>(
+        `SELECT id, kind, status, recipient_email, attempts, created_at, sent_at, next_attempt_at
+         FROM notifications WHERE ${where} ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT $3`,
+        [registrationId, offset, limit],
+      ),
+      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM notifications WHERE ${where}`, [
+        registrationId,
+      ]),
+    ]);
+    return {
+      total,
+      rows: rows.map((r) =>
+        Object.assign(new Notification(), {
+          id: r.id,
+          kind: r.kind,
+          status: r.status,
+          recipientEmail: r.recipient_email,
+          attempts: r.attempts,
+          createdAt: r.created_at,
+          sentAt: r.sent_at,
+          nextAttemptAt: r.next_attempt_at,
+        }),
+      ),
+    };
+  }
+
   findByCodeForShare(m: EntityManager, eventId: string, code: string): Promise<Registration | null> {
     return m
       .getRepository(Registration)

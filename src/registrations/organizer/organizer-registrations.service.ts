@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Caller } from '../../common/auth';
 import { ConflictError, invalidFields, InvalidTransitionError, NotFoundError } from '../../common/errors';
-import { offsetOf, Page, pageOf } from '../../common/pagination';
+import { offsetOf, Page, pageOf, PageQuery } from '../../common/pagination';
 import { readStatus } from '../../events/event-rules';
 import { Outbox } from '../../notifications/outbox';
 import { isCodeShape, normalizeCode } from '../checkin-code';
@@ -18,6 +18,7 @@ import {
   EventStatsResponse,
   EventTimelineResponse,
   MessageAccepted,
+  RegistrationMailResponse,
   SendMessageDto,
 } from './dto/organizer.dto';
 import { OrganizerAccess } from './organizer-access';
@@ -47,6 +48,29 @@ export class OrganizerRegistrationsService {
       q.limit,
     );
     const items = rows.map((r) => toRegistrationResponse(r.registration, r.attendees, r.waitlistPosition));
+    return pageOf(items, total, q);
+  }
+
+  /** The mails written to one of the event's families (404 for a family of another event). */
+  async mails(
+    eventId: string,
+    registrationId: string,
+    q: PageQuery,
+    caller: Caller,
+  ): Promise<Page<RegistrationMailResponse>> {
+    await this.access.eventFor(eventId, caller);
+    if (!(await this.repo.belongsTo(eventId, registrationId))) throw new NotFoundError('The registration');
+    const { rows, total } = await this.repo.mailsOf(registrationId, offsetOf(q), q.limit);
+    const items = rows.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      status: n.status,
+      recipientEmail: n.recipientEmail,
+      attempts: n.attempts,
+      createdAt: n.createdAt.toISOString(),
+      sentAt: n.sentAt?.toISOString() ?? null,
+      nextAttemptAt: n.nextAttemptAt.toISOString(),
+    }));
     return pageOf(items, total, q);
   }
 

@@ -304,6 +304,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/registrations/{registrationId}/mails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganizerRegistrationsController_mails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}/registrations/export.csv": {
         parameters: {
             query?: never;
@@ -504,6 +520,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1939,6 +1971,55 @@ export interface components {
             /** @description live 1-based rank among the waitlisted families, in request order */
             waitlistPosition: number | null;
         };
+        NotificationDetail: {
+            /** @description tries made so far */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description names the cause
+             * @example user:3f2b8c1e-8d4a-4b6e-9c1f-2a7d5e6f8a90:welcome
+             */
+            dedupeKey: string;
+            /** @description oldest first; the row was written pending at createdAt */
+            history: components["schemas"]["NotificationHistoryEntry"][];
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description a mail kind, or fanout.<kind>
+             * @example account.welcome
+             */
+            kind: string;
+            lastError: string | null;
+            /** @enum {string} */
+            locale: "en" | "zh-CN" | "ne";
+            /** @description the Message-ID the SMTP server accepted */
+            messageId: string | null;
+            /**
+             * Format: date-time
+             * @description when a pending row is (or was) next due
+             */
+            nextAttemptAt: string;
+            /** @description null on a fan-out row, and once the mail retention purged the row (RETENTION_MAIL_DAYS) */
+            recipientEmail: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @example 250 OK: queued */
+            smtpResponse: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "skipped" | "suppressed";
+        };
+        NotificationHistoryEntry: {
+            /** Format: date-time */
+            at: string;
+            /** @description tries made when the status changed */
+            attempts: number;
+            /**
+             * @description pending after a try: it will be tried again; pending with 0 attempts: an admin retried it
+             * @enum {string}
+             */
+            status: "pending" | "sending" | "sent" | "failed" | "skipped" | "suppressed";
+        };
         NotificationPage: {
             items: components["schemas"]["NotificationResponse"][];
             limit: number;
@@ -2132,6 +2213,39 @@ export interface components {
             required: boolean;
             /** @enum {string} */
             type: "text" | "textarea" | "number" | "boolean" | "choice" | "multi_choice" | "date";
+        };
+        RegistrationMailPage: {
+            items: components["schemas"]["RegistrationMailResponse"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        RegistrationMailResponse: {
+            /** @description tries made so far */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description when it was written
+             */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description the mail kind
+             * @example registration.confirmed
+             */
+            kind: string;
+            /**
+             * Format: date-time
+             * @description when a pending mail is due (a reminder: 24 h before the start)
+             */
+            nextAttemptAt: string;
+            /** @description the address it went to; null once the mail retention purged the row */
+            recipientEmail: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "skipped" | "suppressed";
         };
         RegistrationPage: {
             items: components["schemas"]["RegistrationResponse"][];
@@ -4141,6 +4255,72 @@ export interface operations {
             };
         };
     };
+    OrganizerRegistrationsController_mails: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the mails written to this family, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationMailPage"];
+                };
+            };
+            /** @description invalid_request: a bad page or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description forbidden: the caller's role may not act, or the event is visible but not theirs to manage
+             *
+             *     forbidden: role may not act
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the event, or a registration of it is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     OrganizerRegistrationsController_export: {
         parameters: {
             query?: {
@@ -5014,6 +5194,8 @@ export interface operations {
                 kind?: "account.welcome" | "account.password_reset" | "registration.confirmed" | "registration.waitlisted" | "registration.promoted" | "registration.changed" | "registration.cancelled" | "registration.manage_link" | "registration.reminder" | "event.changed" | "event.cancelled" | "event.message" | "sponsorship.payment_due" | "sponsorship.report_published" | "sponsorship.annual_statement" | "fanout.account.welcome" | "fanout.account.password_reset" | "fanout.registration.confirmed" | "fanout.registration.waitlisted" | "fanout.registration.promoted" | "fanout.registration.changed" | "fanout.registration.cancelled" | "fanout.registration.manage_link" | "fanout.registration.reminder" | "fanout.event.changed" | "fanout.event.cancelled" | "fanout.event.message" | "fanout.sponsorship.payment_due" | "fanout.sponsorship.report_published" | "fanout.sponsorship.annual_statement";
                 limit?: number;
                 page?: number;
+                /** @description the whole recipient address, any case */
+                recipient?: string;
                 status?: "pending" | "sending" | "sent" | "failed" | "skipped" | "suppressed";
             };
             header?: never;
@@ -5031,7 +5213,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPage"];
                 };
             };
-            /** @description invalid_request: a bad filter, page or limit */
+            /** @description invalid_request: a bad status, kind, recipient, page or limit */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5051,6 +5233,55 @@ export interface operations {
             };
             /** @description forbidden: role may not act */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    NotificationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the row and its status history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDetail"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: role may not act */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the notification is absent or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5123,6 +5354,8 @@ export interface operations {
             query?: {
                 kind?: "events" | "sponsorship";
                 limit?: number;
+                /** @description true: the programs the caller organizes (created or co-organizes; all of them for an admin); needs the organizer or admin role */
+                mine?: "true" | "false";
                 page?: number;
                 /** @description matches name or description */
                 q?: string;
@@ -5133,6 +5366,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description by name; with mine=true the caller’s own programs */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5143,6 +5377,24 @@ export interface operations {
             };
             /** @description invalid_request: a bad filter, page or limit */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description unauthenticated: mine=true without a sign-in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: mine=true from a caller without the organizer role */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

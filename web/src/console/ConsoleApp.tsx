@@ -14,6 +14,11 @@ const Dashboard = lazy(() => import('./events/DashboardPage'));
 const Attendees = lazy(() => import('./attendees/AttendeesPage'));
 const Registration = lazy(() => import('./attendees/RegistrationPage'));
 const ProgramReport = lazy(() => import('./programs/ProgramReportPage'));
+const Waitlist = lazy(() => import('./attendees/WaitlistPage'));
+const Programs = lazy(() => import('./programs/ProgramsPage'));
+const AdminUsers = lazy(() => import('./admin/UsersPage'));
+const AdminMails = lazy(() => import('./admin/MailLogPage'));
+const AdminMail = lazy(() => import('./admin/MailPage'));
 const NotFound = lazy(() => import('./NotFoundPage'));
 const Editor = lazy(() => import('./editor/EditorPage'));
 const Messages = lazy(() => import('./editor/MessagesPage'));
@@ -40,6 +45,11 @@ export function ConsoleApp() {
               <Route path="/console/events/new" element={<Editor />} />
               <Route path="/console/events/:id/edit" element={<Editor />} />
               <Route path="/console/events/:id/messages" element={<Messages />} />
+              <Route path="/console/events/:id/waitlist" element={<Waitlist />} />
+              <Route path="/console/programs" element={<Programs />} />
+              <Route path="/console/admin/users" element={<AdminUsers />} />
+              <Route path="/console/admin/mails" element={<AdminMails />} />
+              <Route path="/console/admin/mails/:id" element={<AdminMail />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
@@ -74,6 +84,24 @@ function ConsoleLayout(props: { children: ReactNode }) {
                   {t('console.nav.events')}
                 </NavLink>
               </li>
+              {user && (user.roles.includes('organizer') || user.roles.includes('admin')) && (
+                <li>
+                  <NavLink to="/console/programs">{t('console.admin.nav.programs')}</NavLink>
+                </li>
+              )}
+              {user?.roles.includes('admin') && (
+                <>
+                  <li>
+                    <NavLink to="/console/admin/users">{t('console.admin.nav.users')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/console/admin/mails">{t('console.admin.nav.mails')}</NavLink>
+                  </li>
+                  <li>
+                    <a href="/admin/queues">{t('console.admin.nav.queues')}</a>
+                  </li>
+                </>
+              )}
             </ul>
           </nav>
           <LanguageSwitch

@@ -18,6 +18,7 @@ import { trim } from '../../../common/validators';
 import { RegistrationResponse } from '../../dto/registration.dto';
 import { REGISTRATION_STATUSES, RegistrationStatus } from '../../registration.entity';
 import { LOCALES, type Locale } from '../../../common/locales';
+import { NOTIFICATION_STATUSES, NotificationStatus } from '../../../notifications/notification.entity';
 
 export class EventRegistrationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
@@ -170,3 +171,28 @@ export class MessagePreviewResponse {
   @ApiProperty({ type: [MessagePreviewItem], description: 'one per locale: en, zh-CN, ne' })
   items: MessagePreviewItem[];
 }
+/** A mail written to one family, as its event's organizers see it (delivery facts only). */
+export class RegistrationMailResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: 'registration.confirmed', description: 'the mail kind' })
+  kind: string;
+  @ApiProperty({ enum: NOTIFICATION_STATUSES })
+  status: NotificationStatus;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the address it went to; null once the mail retention purged the row',
+  })
+  recipientEmail: string | null;
+  @ApiProperty({ description: 'tries made so far' })
+  attempts: number;
+  @ApiProperty({ format: 'date-time', description: 'when it was written' })
+  createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  sentAt: string | null;
+  @ApiProperty({ format: 'date-time', description: 'when a pending mail is due (a reminder: 24 h before the start)' })
+  nextAttemptAt: string;
+}
+
+export const RegistrationMailPage = PageSchema(RegistrationMailResponse);

@@ -7,6 +7,8 @@ import { Loading, ProblemNotice } from '../../ui/Problem';
 import { ConfirmButton } from '../Confirm';
 import { useEvent } from '../events/queries';
 import { useConsoleI18n } from '../i18n/words';
+import { ChangeParty } from './ChangeParty';
+import { FamilyMails } from './FamilyMails';
 import { RegistrationStatus } from './RegistrationStatus';
 
 /** One family's registration as its organizers see it: who comes, what they answered, how to reach them. */
@@ -49,6 +51,7 @@ function Family(props: { registration: Schemas['RegistrationResponse']; event?: 
     mutationFn: () => call(api.POST('/api/v1/registrations/{id}/cancel', { params: { path: { id: r.id } } })),
     onSuccess: (updated) => {
       client.setQueryData(['console', 'registration', r.id], updated);
+      void client.invalidateQueries({ queryKey: ['console', 'family-mails', r.id] });
       void client.invalidateQueries({ queryKey: ['console', 'registrations', r.eventId] });
       void client.invalidateQueries({ queryKey: ['console', 'stats', r.eventId] });
       void client.invalidateQueries({ queryKey: ['console', 'timeline', r.eventId] });
@@ -57,6 +60,7 @@ function Family(props: { registration: Schemas['RegistrationResponse']; event?: 
   const resend = useMutation({
     mutationFn: () =>
       call(api.POST('/api/v1/registrations/resend-link', { body: { eventId: r.eventId, email: r.contact.email } })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['console', 'family-mails', r.id] }),
   });
   const questions = new Map((event?.questions ?? []).map((q) => [q.id, q.label]));
   const answers = Object.entries(r.answers ?? {});
@@ -120,6 +124,10 @@ function Family(props: { registration: Schemas['RegistrationResponse']; event?: 
           ))}
         </dl>
       )}
+
+      {r.status !== 'cancelled' && <ChangeParty key={r.id} registration={r} />}
+
+      <FamilyMails eventId={r.eventId} registrationId={r.id} timezone={zone} />
 
       <h2>{t('console.family.actions')}</h2>
       {resend.isError && <ProblemNotice error={resend.error} />}

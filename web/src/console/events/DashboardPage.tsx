@@ -88,7 +88,7 @@ function Dashboard(props: { event: Schemas['EventResponse'] }) {
         <Link className="button button-secondary" to={`/console/events/${event.id}/attendees`}>
           {t('console.dashboard.attendees')}
         </Link>
-        <Link className="button button-secondary" to={`/console/events/${event.id}/attendees?status=waitlisted`}>
+        <Link className="button button-secondary" to={`/console/events/${event.id}/waitlist`}>
           {t('console.dashboard.waitlist')}
         </Link>
         <a className="button button-secondary" href={exportUrl(event.id)} download>
