@@ -5,6 +5,7 @@ import {
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Authenticated, Caller, CurrentCaller } from '../common/auth';
 import { UuidParam } from '../common/ids';
@@ -38,8 +39,10 @@ export class ProgramsController {
   @Get()
   @ApiOkResponse({ type: ProgramPage })
   @ApiBadRequestResponse({ description: 'invalid_request: a bad filter, page or limit', type: ProblemSchema })
-  list(@Query() q: ProgramsQuery): Promise<Page<ProgramResponse>> {
-    return this.programs.list(q);
+  @ApiUnauthorizedResponse({ description: 'unauthenticated: mine=true without a sign-in', type: ProblemSchema })
+  @ApiForbiddenResponse({ description: 'forbidden: mine=true from a caller without the organizer role', type: ProblemSchema })
+  list(@Query() q: ProgramsQuery, @CurrentCaller() caller: Caller | undefined): Promise<Page<ProgramResponse>> {
+    return this.programs.list(q, caller);
   }
 
   @Get(':id')

@@ -46,6 +46,7 @@ export class ProgramsRepository {
     kind: ProgramKind | undefined,
     offset: number,
     limit: number,
+    organizerId?: string,
   ): Promise<[Program[], number]> {
     const qb = this.dataSource
       .getRepository(Program)
@@ -56,6 +57,12 @@ export class ProgramsRepository {
       .take(limit);
     if (q) qb.andWhere('(p.name ILIKE :q OR p.description ILIKE :q)', { q: `%${escapeLike(q)}%` });
     if (kind) qb.andWhere('p.kind = :kind', { kind });
+    if (organizerId) {
+      qb.andWhere(
+        `(p.created_by = :uid OR p.id IN (SELECT po.program_id FROM program_organizers po WHERE po.user_id = :uid))`,
+        { uid: organizerId },
+      );
+    }
     return qb.getManyAndCount();
   }
 

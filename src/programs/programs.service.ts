@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Caller, hasRole, isAdmin } from '../common/auth';
-import { ForbiddenError, invalidFields, NotFoundError } from '../common/errors';
+import { ForbiddenError, invalidFields, NotFoundError, UnauthenticatedError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { offsetOf, Page, pageOf } from '../common/pagination';
 import { insertWithFreeSlug, slugify } from '../common/slug';
@@ -49,8 +49,15 @@ export class ProgramsService {
   }
 
   /** Programs are public; the list shows their public fields. */
-  async list(q: ProgramsQuery): Promise<Page<ProgramResponse>> {
-    const [rows, total] = await this.programs.page(q.q, q.kind, offsetOf(q), q.limit);
+  async list(q: ProgramsQuery, caller?: Caller): Promise<Page<ProgramResponse>> {
+    let organizerId: string | undefined;
+    if (q.mine === 'true') {
+      // The console's list: the programs the caller organizes (every one for an admin).
+      if (!caller) throw new UnauthenticatedError();
+      if (!hasRole(caller, 'organizer')) throw new ForbiddenError('Only organizers and admins have programs of their own');
+      organizerId = isAdmin(caller) ? undefined : caller.id;
+    }
+    const [rows, total] = await this.programs.page(q.q, q.kind, offsetOf(q), q.limit, organizerId);
     return pageOf(
       rows.map((p) => toProgramResponse(p)),
       total,

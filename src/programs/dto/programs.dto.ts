@@ -46,6 +46,14 @@ export class ProgramsQuery extends PageQuery {
   @IsOptional()
   @IsIn(PROGRAM_KINDS)
   kind?: ProgramKind;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only the programs the caller organizes (every program for an admin); needs the organizer role',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'mine must be true or false' })
+  mine?: 'true' | 'false';
 }
 
 /** The co-organizers of a program or an event, replacing the current set (the creator always stays). */

@@ -260,6 +260,20 @@ export class StudentsQuery extends PageQuery {
   @IsOptional()
   @IsUUID('all', { message: 'programId must be a uuid' })
   programId?: string;
+
+  @ApiPropertyOptional({ example: 'Grade 8', maxLength: 40, description: 'her grade level, exactly (any case)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40)
+  grade?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'part of her full or preferred name' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }
 
 export class MoneyResponse {
