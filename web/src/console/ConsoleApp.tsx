@@ -14,6 +14,11 @@ const Dashboard = lazy(() => import('./events/DashboardPage'));
 const Attendees = lazy(() => import('./attendees/AttendeesPage'));
 const Registration = lazy(() => import('./attendees/RegistrationPage'));
 const ProgramReport = lazy(() => import('./programs/ProgramReportPage'));
+const SponsorshipPrograms = lazy(() => import('./sponsorship/ProgramsPage'));
+const SponsorshipStudents = lazy(() => import('./sponsorship/StudentsPage'));
+const SponsorshipEnrol = lazy(() => import('./sponsorship/EnrolPage'));
+const SponsorshipStudent = lazy(() => import('./sponsorship/StudentPage'));
+const SponsorshipFunds = lazy(() => import('./sponsorship/FundsPage'));
 const NotFound = lazy(() => import('./NotFoundPage'));
 
 /**
@@ -35,6 +40,11 @@ export function ConsoleApp() {
               <Route path="/console/events/:id/attendees" element={<Attendees />} />
               <Route path="/console/events/:id/attendees/:registrationId" element={<Registration />} />
               <Route path="/console/programs/:id" element={<ProgramReport />} />
+              <Route path="/console/sponsorship" element={<SponsorshipPrograms />} />
+              <Route path="/console/sponsorship/programs/:programId" element={<SponsorshipStudents />} />
+              <Route path="/console/sponsorship/programs/:programId/enrol" element={<SponsorshipEnrol />} />
+              <Route path="/console/sponsorship/programs/:programId/funds" element={<SponsorshipFunds />} />
+              <Route path="/console/sponsorship/students/:id" element={<SponsorshipStudent />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
@@ -69,6 +79,11 @@ function ConsoleLayout(props: { children: ReactNode }) {
                   {t('console.nav.events')}
                 </NavLink>
               </li>
+              {(user?.roles.includes('organizer') || user?.roles.includes('admin')) && (
+                <li>
+                  <NavLink to="/console/sponsorship">{t('console.fund.nav')}</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
           <LanguageSwitch

@@ -262,7 +262,7 @@ export const consoleEn = {
         },
         reference: 'Reference (optional)',
         paySubmit: 'Record the payment',
-        paid_: 'The payment is recorded.',
+        paymentRecorded: 'The payment is recorded.',
       },
       disbursements: {
         title: 'Paid out for her',
