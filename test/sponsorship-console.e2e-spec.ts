@@ -76,7 +76,11 @@ describe('sponsorship console reads', () => {
         .set(bearer(organizer))
         .expect(200);
       expect(byGrade.body.items.map((s: { fullName: string }) => s.fullName)).toEqual(['Maya Gurung']);
-      const byName = await request(t.http).get(`${api}/students`).query({ q: 'maya' }).set(bearer(organizer)).expect(200);
+      const byName = await request(t.http)
+        .get(`${api}/students`)
+        .query({ q: 'maya' })
+        .set(bearer(organizer))
+        .expect(200);
       expect(byName.body.items.map((s: { fullName: string }) => s.fullName)).toEqual(['Maya Gurung']);
       const wild = await request(t.http).get(`${api}/students`).query({ q: '%' }).set(bearer(organizer)).expect(200);
       expect(wild.body.total).toBe(0);
@@ -125,7 +129,11 @@ describe('sponsorship console reads', () => {
       res = await post({ ...base, sponsorEmail: family.email });
       expectProblem(res, 400, 'invalid_request');
       expect(res.body.errors[0].message).toMatch(/sponsor role/);
-      expectProblem(await post({ ...base, sponsorEmail: sponsor.email, sponsorUserId: sponsor.id }), 400, 'invalid_request');
+      expectProblem(
+        await post({ ...base, sponsorEmail: sponsor.email, sponsorUserId: sponsor.id }),
+        400,
+        'invalid_request',
+      );
       expectProblem(await post(base), 400, 'invalid_request');
       res = await post({ ...base, sponsorEmail: 'not an email' });
       expectProblem(res, 400, 'invalid_request');
@@ -133,7 +141,7 @@ describe('sponsorship console reads', () => {
     });
   });
 
-  describe("GET /students/:id/sponsorships, /reports, /disbursements", () => {
+  describe('GET /students/:id/sponsorships, /reports, /disbursements', () => {
     beforeAll(async () => {
       await request(t.http)
         .post(`${api}/students/${student.id}/reports`)
@@ -148,14 +156,23 @@ describe('sponsorship console reads', () => {
     });
 
     it('should show her organizers each sponsorship with its sponsor, her drafts and her disbursements', async () => {
-      const second = await createSponsorship(t, organizer, { studentId: student.id, sponsorUserId: sponsor.id, programId });
+      const second = await createSponsorship(t, organizer, {
+        studentId: student.id,
+        sponsorUserId: sponsor.id,
+        programId,
+      });
       await request(t.http).post(`${api}/sponsorships/${second.id}/end`).set(bearer(organizer)).expect(200);
-      const sp = await request(t.http).get(`${api}/students/${student.id}/sponsorships`).set(bearer(organizer)).expect(200);
+      const sp = await request(t.http)
+        .get(`${api}/students/${student.id}/sponsorships`)
+        .set(bearer(organizer))
+        .expect(200);
       expect(sp.body).toHaveLength(2);
       expect(sp.body.map((s: { status: string }) => s.status)).toEqual(['active', 'ended']);
       expect(sp.body[0].sponsor).toEqual({ id: sponsor.id, name: 'Grace Console-Sponsor', email: sponsor.email });
       const reports = await request(t.http).get(`${api}/students/${student.id}/reports`).set(bearer(admin)).expect(200);
-      expect(reports.body).toEqual([expect.objectContaining({ term: '2026 Term 1', published: false, publishedAt: null })]);
+      expect(reports.body).toEqual([
+        expect.objectContaining({ term: '2026 Term 1', published: false, publishedAt: null }),
+      ]);
       const paid = await request(t.http)
         .get(`${api}/students/${student.id}/disbursements`)
         .set(bearer(organizer))

@@ -40,7 +40,10 @@ export class ProgramsController {
   @ApiOkResponse({ type: ProgramPage })
   @ApiBadRequestResponse({ description: 'invalid_request: a bad filter, page or limit', type: ProblemSchema })
   @ApiUnauthorizedResponse({ description: 'unauthenticated: mine=true without a sign-in', type: ProblemSchema })
-  @ApiForbiddenResponse({ description: 'forbidden: mine=true from a caller without the organizer role', type: ProblemSchema })
+  @ApiForbiddenResponse({
+    description: 'forbidden: mine=true from a caller without the organizer role',
+    type: ProblemSchema,
+  })
   list(@Query() q: ProgramsQuery, @CurrentCaller() caller: Caller | undefined): Promise<Page<ProgramResponse>> {
     return this.programs.list(q, caller);
   }

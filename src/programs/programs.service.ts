@@ -54,7 +54,8 @@ export class ProgramsService {
     if (q.mine === 'true') {
       // The console's list: the programs the caller organizes (every one for an admin).
       if (!caller) throw new UnauthenticatedError();
-      if (!hasRole(caller, 'organizer')) throw new ForbiddenError('Only organizers and admins have programs of their own');
+      if (!hasRole(caller, 'organizer'))
+        throw new ForbiddenError('Only organizers and admins have programs of their own');
       organizerId = isAdmin(caller) ? undefined : caller.id;
     }
     const [rows, total] = await this.programs.page(q.q, q.kind, offsetOf(q), q.limit, organizerId);

@@ -145,7 +145,10 @@ export class StudentsController {
   @Get(':id/disbursements')
   @ApiOkResponse({ type: [DisbursementResponse], description: 'what was paid out for her, newest first' })
   @ApiNotFound(STUDENT)
-  disbursementsOf(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<DisbursementResponse[]> {
+  disbursementsOf(
+    @Param('id', UuidParam) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DisbursementResponse[]> {
     return this.sponsorships.disbursementsOf(id, caller);
   }
 

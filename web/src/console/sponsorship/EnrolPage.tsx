@@ -131,11 +131,7 @@ export default function EnrolPage() {
         <Fieldset legend={t('console.fund.enrol.guardian')}>
           <TextField label={t('console.fund.enrol.guardianName')} maxLength={200} {...bind('guardian.name')} />
           <div className="fund-row">
-            <TextField
-              label={t('console.fund.enrol.relationship')}
-              maxLength={60}
-              {...bind('guardian.relationship')}
-            />
+            <TextField label={t('console.fund.enrol.relationship')} maxLength={60} {...bind('guardian.relationship')} />
             <TextField label={t('console.fund.enrol.phone')} type="tel" maxLength={40} {...bind('guardian.phone')} />
           </div>
         </Fieldset>

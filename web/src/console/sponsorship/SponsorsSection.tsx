@@ -75,9 +75,7 @@ function SponsorshipItem(props: { studentId: string; sponsorship: Sponsorship; n
         <div>
           <dt>{t('console.fund.sponsorships.paid')}</dt>
           <dd>
-            {sp.paidToDate.length
-              ? sp.paidToDate.map(money).join(' + ')
-              : t('console.fund.sponsorships.nothing')}
+            {sp.paidToDate.length ? sp.paidToDate.map(money).join(' + ') : t('console.fund.sponsorships.nothing')}
           </dd>
         </div>
         <div>

@@ -82,7 +82,10 @@ function Record(props: { student: Student }) {
     [t('console.fund.enrol.preferredName'), s.preferredName],
     [t('console.fund.enrol.birthDate'), s.birthDate ? format.date(s.birthDate) : '—'],
     [t('console.fund.enrol.country'), s.region ? `${s.region}, ${s.country}` : s.country],
-    [t('console.fund.enrol.school'), t('console.fund.student.schoolLine', { name: s.school.name, town: s.school.town })],
+    [
+      t('console.fund.enrol.school'),
+      t('console.fund.student.schoolLine', { name: s.school.name, town: s.school.town }),
+    ],
     [t('console.fund.enrol.gradeLevel'), s.gradeLevel],
     [t('console.fund.enrol.need'), format.money(s.annualNeed.amount, s.annualNeed.currency)],
     [
@@ -218,7 +221,9 @@ function Consents(props: { student: Student }) {
                     ? t('console.fund.student.holds')
                     : t('console.fund.student.expired')}
               </strong>
-              {c.expiresAt && !c.withdrawnAt && ` · ${t('console.fund.student.until', { at: format.date(c.expiresAt.slice(0, 10)) })}`}
+              {c.expiresAt &&
+                !c.withdrawnAt &&
+                ` · ${t('console.fund.student.until', { at: format.date(c.expiresAt.slice(0, 10)) })}`}
             </p>
             <p className="hint">
               {t('console.fund.student.givenBy', { by: c.grantedBy, at: format.date(c.grantedAt.slice(0, 10)) })}

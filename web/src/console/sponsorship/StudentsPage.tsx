@@ -120,7 +120,9 @@ export default function StudentsPage() {
                 </p>
                 <p className="card-meta">
                   {s.gradeLevel} · {s.school.name}, {s.school.town} ·{' '}
-                  {t('console.fund.students.need', { amount: format.money(s.annualNeed.amount, s.annualNeed.currency) })}
+                  {t('console.fund.students.need', {
+                    amount: format.money(s.annualNeed.amount, s.annualNeed.currency),
+                  })}
                   {s.activeSponsorships > 0 &&
                     ` · ${t('console.fund.students.sponsors', { count: s.activeSponsorships })}`}
                 </p>
