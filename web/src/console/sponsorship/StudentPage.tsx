@@ -28,13 +28,13 @@ const ACTIONS = [
   'created',
   'updated',
   'status',
-  'consent.granted',
-  'consent.withdrawn',
-  'sponsorship.started',
-  'sponsorship.ended',
+  'consent_granted',
+  'consent_withdrawn',
+  'sponsorship_started',
+  'sponsorship_ended',
   'disbursement',
-  'report.created',
-  'report.published',
+  'report_created',
+  'report_published',
 ] as const;
 
 /** One student's whole record, her money and reports, her consents and who changed what. */
@@ -340,12 +340,13 @@ function Audit(props: { student: Student }) {
       {audit.data && (
         <ol className="fund-audit">
           {audit.data.items.map((a) => {
-            const known = (ACTIONS as readonly string[]).includes(a.action);
+            const key = a.action.replace('.', '_');
+            const known = (ACTIONS as readonly string[]).includes(key);
             const text = detail(a);
             return (
               <li key={a.id}>
                 <strong>
-                  {known ? t(`console.fund.student.actions.${a.action as (typeof ACTIONS)[number]}`) : a.action}
+                  {known ? t(`console.fund.student.actions.${key as (typeof ACTIONS)[number]}`) : a.action}
                 </strong>
                 {text && `: ${text}`}
                 <br />
