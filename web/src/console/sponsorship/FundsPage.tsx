@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { Page } from '../../ui/Page';
@@ -108,14 +109,30 @@ function CurrencyFunds(props: { funds: Funds; currency: string }) {
   );
 }
 
-const WIDTH = 640;
+/** The width the chart has on this screen, followed as it changes (text stays at its real size). */
+function useWidth(fallback: number) {
+  const box = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.max(200, Math.min(720, Math.floor(el.clientWidth))));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return { box, width };
+}
 
 /** The table's numbers drawn: hidden from screen readers, which have the table. */
 function FundsChart(props: { currency: string; rows: FundsRow[] }) {
   const { t, format } = useConsoleI18n();
-  const l = layoutFunds(props.rows, WIDTH);
+  const { box, width } = useWidth(320);
+  // About one tick label per 130 px, so they never run into each other.
+  const l = layoutFunds(props.rows, width, 8, Math.max(1, Math.min(4, Math.floor(width / 130))));
   return (
-    <figure className="fund-chart">
+    <figure className="fund-chart" ref={box}>
       <figcaption>{t('console.fund.funds.chartTitle', { currency: props.currency })}</figcaption>
       <ul className="fund-legend" aria-hidden="true">
         {FUND_SERIES.map((s) => (
@@ -125,7 +142,13 @@ function FundsChart(props: { currency: string; rows: FundsRow[] }) {
           </li>
         ))}
       </ul>
-      <svg viewBox={`0 0 ${l.width} ${l.height}`} aria-hidden="true" focusable="false">
+      <svg
+        viewBox={`0 0 ${l.width} ${l.height}`}
+        width={l.width}
+        height={l.height}
+        aria-hidden="true"
+        focusable="false"
+      >
         {l.ticks.map((tick) => (
           <line
             key={`g${tick.value}`}

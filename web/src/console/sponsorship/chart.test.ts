@@ -37,6 +37,12 @@ describe('layoutFunds', () => {
     for (const g of l.groups) for (const bar of g.bars) expect(bar.x + bar.width).toBeLessThanOrEqual(8 + 344);
   });
 
+  it('should use fewer ticks when asked to (narrow screens)', () => {
+    const l = layoutFunds([row('asha', 36000, 0, 0)], 300, 8, 2);
+    expect(l.ticks.map((t) => t.value)).toEqual([0, 20000, 40000]);
+    expect(l.ticks.map((t) => t.x)).toEqual([8, 150, 292]);
+  });
+
   it('should draw nothing as zero-width bars on a unit axis', () => {
     const l = layoutFunds([row('a', 0, 0, 0)], 200);
     expect(l.groups[0].bars.every((b) => b.width === 0)).toBe(true);

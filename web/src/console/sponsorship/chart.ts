@@ -53,11 +53,12 @@ const AXIS = 22;
 /**
  * Horizontal bars for one currency, `width` wide: per student her name on a line of its own, then
  * a bar each for committed, received and disbursed, all on one axis from 0 to a round top; the
- * axis and its ticks run along the bottom. Narrow screens keep every name readable.
+ * axis and its ticks (at most `maxSteps` steps) run along the bottom. Narrow screens keep every
+ * name readable.
  */
-export function layoutFunds(rows: readonly FundsRow[], width: number, margin = 8): FundsLayout {
+export function layoutFunds(rows: readonly FundsRow[], width: number, margin = 8, maxSteps = 4): FundsLayout {
   const max = Math.max(0, ...rows.flatMap((r) => FUND_SERIES.map((s) => r[s])));
-  const scale = niceScale(max, 4);
+  const scale = niceScale(max, maxSteps);
   const groupHeight = LABEL + FUND_SERIES.length * (BAR + BAR_GAP);
   const top = 4;
   const plot = {
