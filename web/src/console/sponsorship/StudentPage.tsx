@@ -129,7 +129,7 @@ function Funding(props: { student: Student }) {
     <>
       {props.student.funding.map((year) => (
         <section key={year.year} className="fund-section" aria-labelledby={`fund-funding-${year.year}`}>
-          <h2 id={`fund-funding-${year.year}`}>{t('console.fund.student.funding', { year: year.year })}</h2>
+          <h2 id={`fund-funding-${year.year}`}>{t('console.fund.student.funding', { year: String(year.year) })}</h2>
           <dl className="facts">
             <div>
               <dt>{t('console.fund.student.need')}</dt>
@@ -181,13 +181,17 @@ function Consents(props: { student: Student }) {
           params: { path: { id: s.id, purpose: p } },
         }),
       ),
-    onSuccess: refresh,
+    onSuccess: () => {
+      grant.reset();
+      refresh();
+    },
   });
   const grant = useMutation({
     mutationFn: (body: Schemas['ConsentDto']) =>
       call(api.POST('/api/v1/students/{id}/consents', { params: { path: { id: s.id } }, body })),
     onSuccess: () => {
       setBy('');
+      withdraw.reset();
       refresh();
     },
     onError: (e) => {
