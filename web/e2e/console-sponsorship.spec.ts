@@ -187,6 +187,7 @@ test('an organizer enrols a girl, two sponsors share her, records money, publish
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByText('1 student', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Asha Kumari Tamang' })).toBeVisible();
+  await expect(page.locator('.fund-list > li')).toContainText('funding gap US$1,400.00');
   await accessibleAt360(page, 'students (en)');
 
   // 6. The funds match what was recorded, per currency.

@@ -143,6 +143,7 @@ export const consoleEn = {
         daysWaiting: { one: 'waiting {count} day', other: 'waiting {count} days' },
         need: 'annual need {amount}',
         sponsors: { one: '{count} sponsor', other: '{count} sponsors' },
+        gap: 'funding gap {amount}',
       },
       enrol: {
         title: 'Enrol a student',

@@ -149,6 +149,7 @@ export const consoleNe: ConsoleWords = {
         daysWaiting: { one: '{count} दिनदेखि पर्खंदै', other: '{count} दिनदेखि पर्खंदै' },
         need: 'वार्षिक आवश्यकता {amount}',
         sponsors: { one: '{count} प्रायोजक', other: '{count} प्रायोजक' },
+        gap: 'कोषको कमी {amount}',
       },
       enrol: {
         title: 'विद्यार्थी भर्ना गर्नुहोस्',

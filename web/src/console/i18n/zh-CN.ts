@@ -144,6 +144,7 @@ export const consoleZhCN: ConsoleWords = {
         daysWaiting: { one: '已等待 {count} 天', other: '已等待 {count} 天' },
         need: '每年所需 {amount}',
         sponsors: { one: '{count} 位资助人', other: '{count} 位资助人' },
+        gap: '资金缺口 {amount}',
       },
       enrol: {
         title: '登记新学生',

@@ -126,6 +126,13 @@ export default function StudentsPage() {
                   {s.activeSponsorships > 0 &&
                     ` · ${t('console.fund.students.sponsors', { count: s.activeSponsorships })}`}
                 </p>
+                {s.activeSponsorships > 0 && !!s.funding[0]?.unfunded.amount && (
+                  <p className="fund-gap">
+                    {t('console.fund.students.gap', {
+                      amount: format.money(s.funding[0].unfunded.amount, s.funding[0].unfunded.currency),
+                    })}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
