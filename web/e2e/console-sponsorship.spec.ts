@@ -158,9 +158,12 @@ test('an organizer enrols a girl, two sponsors share her, records money, publish
   await expect(consents.getByText('In force')).toHaveCount(0);
   await expect(page.getByText('She does not consent to sharing her progress now').first()).toBeVisible();
   await consents.getByLabel('Given by').fill('Sita Tamang (mother), by phone');
+  await consents.getByLabel('Until (optional)').fill(`${YEAR + 1}-12-31`);
   await consents.getByRole('button', { name: 'Record the consent' }).click();
   await expect(consents.getByText('The consent is recorded.')).toBeVisible();
+  await expect(consents.getByText('The consent is withdrawn.')).toHaveCount(0);
   await expect(consents.getByText('In force')).toHaveCount(1);
+  await expect(consents.locator('.fund-list > li').first()).toContainText(`until 31 December ${YEAR + 1}`);
 
   // The audit trail tells the story, newest first.
   const audit = page.locator('.fund-audit > li');

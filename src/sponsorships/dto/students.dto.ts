@@ -102,7 +102,12 @@ export class ConsentDto {
   @IsISO8601({ strict: true }, { message: 'grantedAt must be an ISO 8601 time' })
   grantedAt: string;
 
-  @ApiPropertyOptional({ example: '2027-01-15T00:00:00Z', nullable: true, description: 'none: until withdrawn' })
+  @ApiPropertyOptional({
+    example: '2027-01-15T00:00:00Z',
+    type: String,
+    nullable: true,
+    description: 'none: until withdrawn',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 time' })
   expiresAt?: string | null;

@@ -1208,7 +1208,7 @@ export interface components {
              * @description none: until withdrawn
              * @example 2027-01-15T00:00:00Z
              */
-            expiresAt?: Record<string, never> | null;
+            expiresAt?: string | null;
             /**
              * @description ISO 8601 (a date alone is midnight UTC)
              * @example 2026-01-15T10:00:00+05:45

@@ -33,6 +33,7 @@ export default function EnrolPage() {
   const [consents, setConsents] = useState<Record<string, boolean>>({});
   const [grantedBy, setGrantedBy] = useState('');
   const [grantedOn, setGrantedOn] = useState(todayIso());
+  const [expiresOn, setExpiresOn] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
   const id = (f: string) => fieldId('enrol', f);
@@ -65,6 +66,9 @@ export default function EnrolPage() {
     const picked = PURPOSES.filter((p) => consents[p]);
     if (picked.length && !grantedBy.trim()) found['consents.grantedBy'] = [t('console.fund.enrol.required')];
     if (picked.length && !grantedOn) found['consents.grantedAt'] = [t('console.fund.enrol.required')];
+    if (picked.length && expiresOn && expiresOn <= grantedOn) {
+      found['consents.expiresAt'] = [t('console.fund.enrol.expiresInvalid')];
+    }
     setErrors(found);
     setAttempt((a) => a + 1);
     if (Object.keys(found).length) return;
@@ -79,7 +83,7 @@ export default function EnrolPage() {
       gradeLevel: v.gradeLevel,
       annualNeed: { amount: amount!, currency },
       guardian: { name: v['guardian.name'], relationship: v['guardian.relationship'], phone: v['guardian.phone'] },
-      consents: picked.map((purpose) => ({ purpose, grantedBy, grantedAt: grantedOn })),
+      consents: picked.map((purpose) => ({ purpose, grantedBy, grantedAt: grantedOn, expiresAt: expiresOn || null })),
     });
   };
   return (
@@ -164,6 +168,15 @@ export default function EnrolPage() {
               onChange={(e) => setGrantedOn(e.target.value)}
             />
           </div>
+          <TextField
+            label={t('console.fund.enrol.expiresOn')}
+            hint={t('console.fund.enrol.expiresHint')}
+            id={id('consents.expiresAt')}
+            errors={errors['consents.expiresAt']}
+            type="date"
+            value={expiresOn}
+            onChange={(e) => setExpiresOn(e.target.value)}
+          />
         </Fieldset>
         <div className="actions">
           <button type="submit" className="button" disabled={enrol.isPending}>

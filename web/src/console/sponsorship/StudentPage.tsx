@@ -168,6 +168,7 @@ function Consents(props: { student: Student }) {
   const [purpose, setPurpose] = useState<(typeof PURPOSES)[number]>('share_progress');
   const [by, setBy] = useState('');
   const [on, setOn] = useState(todayIso());
+  const [until, setUntil] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
   const refresh = () => {
@@ -204,9 +205,10 @@ function Consents(props: { student: Student }) {
     const found: FieldErrors = {};
     if (!by.trim()) found.grantedBy = [t('console.fund.enrol.required')];
     if (!on) found.grantedAt = [t('console.fund.enrol.required')];
+    if (until && until <= on) found.expiresAt = [t('console.fund.enrol.expiresInvalid')];
     setErrors(found);
     setAttempt((a) => a + 1);
-    if (!Object.keys(found).length) grant.mutate({ purpose, grantedBy: by, grantedAt: on });
+    if (!Object.keys(found).length) grant.mutate({ purpose, grantedBy: by, grantedAt: on, expiresAt: until || null });
   };
   const holding = new Set(s.consents.filter((c) => c.holds).map((c) => c.purpose));
   return (
@@ -292,6 +294,15 @@ function Consents(props: { student: Student }) {
             onChange={(e) => setOn(e.target.value)}
           />
         </div>
+        <TextField
+          label={t('console.fund.enrol.expiresOn')}
+          hint={t('console.fund.enrol.expiresHint')}
+          id={fieldId('grant', 'expiresAt')}
+          errors={errors.expiresAt}
+          type="date"
+          value={until}
+          onChange={(e) => setUntil(e.target.value)}
+        />
         <div className="actions">
           <button type="submit" className="button button-secondary" disabled={grant.isPending}>
             {t('console.fund.student.grantSubmit')}
