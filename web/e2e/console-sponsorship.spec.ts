@@ -172,7 +172,7 @@ test('an organizer enrols a girl, two sponsors share her, records money, publish
   await expect(audit.nth(1)).toContainText('Consent withdrawn');
   await expect(page.locator('.fund-audit')).toContainText('Progress report published');
   await expect(page.locator('.fund-audit')).toContainText('Money paid out: US$800.00');
-  await expect(page.locator('.fund-audit')).toContainText('Sponsorship started');
+  await expect(page.locator('.fund-audit')).toContainText('Sponsorship started: US$1,000.00 a year');
   await expect(page.locator('.fund-audit')).toContainText('Status changed: Waiting → Sponsored');
   await accessibleAt360(page, 'student (en)');
   await saveScreen(page, 'console-student-en');

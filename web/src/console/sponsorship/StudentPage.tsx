@@ -192,6 +192,7 @@ function Consents(props: { student: Student }) {
       call(api.POST('/api/v1/students/{id}/consents', { params: { path: { id: s.id } }, body })),
     onSuccess: () => {
       setBy('');
+      setUntil('');
       withdraw.reset();
       refresh();
     },
@@ -341,6 +342,17 @@ function Audit(props: { student: Student }) {
       return st ? `${label(st.from)} → ${label(st.to)}` : '';
     }
     if (a.action.startsWith('report.') && typeof c.term === 'string') return c.term;
+    const commitment = c.commitment as { amount?: unknown; currency?: unknown; period?: unknown } | undefined;
+    if (
+      a.action === 'sponsorship.started' &&
+      typeof commitment?.amount === 'number' &&
+      typeof commitment.currency === 'string' &&
+      (commitment.period === 'month' || commitment.period === 'term' || commitment.period === 'year')
+    ) {
+      return t(`console.fund.sponsorships.perPeriod.${commitment.period}`, {
+        amount: format.money(commitment.amount, commitment.currency),
+      });
+    }
     if (a.action === 'disbursement' && typeof c.amount === 'number' && typeof c.currency === 'string') {
       return format.money(c.amount, c.currency);
     }
