@@ -174,6 +174,21 @@ test('an organizer enrols a girl, two sponsors share her, records money, publish
   await expect(page.locator('.fund-audit')).toContainText('Money paid out: US$800.00');
   await expect(page.locator('.fund-audit')).toContainText('Sponsorship started: US$1,000.00 a year');
   await expect(page.locator('.fund-audit')).toContainText('Status changed: Waiting → Sponsored');
+
+  // Her record changed: a new grade; the trail names what changed, not the values of private fields.
+  await page.getByRole('button', { name: 'Change her record' }).click();
+  const edit = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Change her record' }) });
+  await expect(edit.getByLabel('Full name')).toHaveValue('Asha Kumari Tamang');
+  await expect(edit.getByLabel('Amount')).toHaveValue('3600.00');
+  await accessibleAt360(page, 'student with her record open (en)');
+  await edit.getByLabel('Grade', { exact: true }).fill('Grade 9');
+  await edit.getByLabel('Guardian’s phone').fill('+977 981 000 0000');
+  await edit.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(page.getByText('Her record is saved.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Change her record' })).toBeFocused();
+  await expect(fact(page, 'Grade')).toHaveText('Grade 9');
+  await expect(audit.first()).toContainText('Record changed: Changed: grade, guardian');
+  await expect(page.locator('.fund-audit')).not.toContainText('981 000 0000');
   await accessibleAt360(page, 'student (en)');
   await saveScreen(page, 'console-student-en');
 
@@ -185,7 +200,7 @@ test('an organizer enrols a girl, two sponsors share her, records money, publish
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByText('0 students')).toBeVisible();
   await page.getByLabel('Status').selectOption('sponsored');
-  await page.getByLabel('Grade', { exact: true }).fill('grade 8');
+  await page.getByLabel('Grade', { exact: true }).fill('grade 9');
   await page.getByLabel('Name').fill('asha');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByText('1 student', { exact: true })).toBeVisible();

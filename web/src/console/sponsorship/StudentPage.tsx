@@ -10,6 +10,7 @@ import { Loading, ProblemNotice } from '../../ui/Problem';
 import { ConfirmButton } from '../Confirm';
 import { useConsoleI18n } from '../i18n/words';
 import { DisbursementsSection } from './DisbursementsSection';
+import { EditRecord } from './EditRecord';
 import { ReportsSection } from './ReportsSection';
 import {
   fieldId,
@@ -24,6 +25,18 @@ import {
 import { SponsorsSection } from './SponsorsSection';
 
 const PURPOSES = ['share_progress', 'photos'] as const;
+const EDITED = [
+  'fullName',
+  'preferredName',
+  'birthDate',
+  'country',
+  'region',
+  'school',
+  'gradeLevel',
+  'annualNeed',
+  'guardian',
+] as const;
+type Edited = (typeof EDITED)[number];
 const ACTIONS = [
   'created',
   'updated',
@@ -118,6 +131,7 @@ function Record(props: { student: Student }) {
           </div>
         ))}
       </dl>
+      <EditRecord student={s} />
     </section>
   );
 }
@@ -329,7 +343,12 @@ function Audit(props: { student: Student }) {
   });
   const detail = (a: Schemas['AuditEntryResponse']): string => {
     const c = a.changes as Record<string, unknown>;
-    if (a.action === 'updated') return t('console.fund.student.changed', { fields: Object.keys(c).join(', ') });
+    if (a.action === 'updated') {
+      const fields = Object.keys(c).map((f) =>
+        EDITED.includes(f as Edited) ? t(`console.fund.edit.fields.${f as Edited}`) : f,
+      );
+      return t('console.fund.student.changed', { fields: fields.join(', ') });
+    }
     if (a.action.startsWith('consent.') && (c.purpose === 'share_progress' || c.purpose === 'photos')) {
       return t(`console.fund.purpose.${c.purpose}`);
     }
