@@ -344,9 +344,11 @@ function Audit(props: { student: Student }) {
   const detail = (a: Schemas['AuditEntryResponse']): string => {
     const c = a.changes as Record<string, unknown>;
     if (a.action === 'updated') {
-      const fields = Object.keys(c).map((f) =>
-        EDITED.includes(f as Edited) ? t(`console.fund.edit.fields.${f as Edited}`) : f,
-      );
+      // In the order of her record, whatever order the trail kept them in.
+      const rank = (f: string) => (EDITED.includes(f as Edited) ? EDITED.indexOf(f as Edited) : EDITED.length);
+      const fields = Object.keys(c)
+        .sort((x, y) => rank(x) - rank(y))
+        .map((f) => (EDITED.includes(f as Edited) ? t(`console.fund.edit.fields.${f as Edited}`) : f));
       return t('console.fund.student.changed', { fields: fields.join(', ') });
     }
     if (a.action.startsWith('consent.') && (c.purpose === 'share_progress' || c.purpose === 'photos')) {
