@@ -233,19 +233,23 @@ test('an organizer enrols a girl, two sponsors share her, records money, publish
   const studentsUrl = fundsUrl.replace(/\/funds$/, '');
   const studentUrl = await page.getByRole('link', { name: 'Asha Kumari Tamang' }).first().getAttribute('href');
 
-  // Every new page again in Chinese.
-  const set = await page.request.patch('/api/v1/me', {
-    data: { locale: 'zh-CN' },
-    headers: { Origin: stack().baseURL },
-  });
-  expect(set.status()).toBe(200);
-  for (const [what, path] of [
+  // Every new page again in Chinese, then in Nepali.
+  const pages = [
     ['programs', '/console/sponsorship'],
     ['students', studentsUrl],
     ['enrol', `${studentsUrl}/enrol`],
     ['student', studentUrl!],
     ['funds', fundsUrl],
-  ] as const) {
+  ] as const;
+  const speak = async (lang: string) => {
+    const set = await page.request.patch('/api/v1/me', {
+      data: { locale: lang },
+      headers: { Origin: stack().baseURL },
+    });
+    expect(set.status()).toBe(200);
+  };
+  await speak('zh-CN');
+  for (const [what, path] of pages) {
     await open(page, path);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await accessibleAt360(page, `${what} (zh-CN)`);
@@ -253,4 +257,22 @@ test('an organizer enrols a girl, two sponsors share her, records money, publish
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('资金');
   await expect(page.getByRole('table', { name: '按学生列出，货币：USD' })).toContainText('US$1,700.00');
   await saveScreen(page, 'console-funds-zh-CN');
+
+  await speak('ne');
+  for (const [what, path] of pages) {
+    await open(page, path);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ne');
+    await accessibleAt360(page, `${what} (ne)`);
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('कोष');
+  // Rupees in Devanagari digits, never converted.
+  await expect(page.getByRole('table', { name: 'प्रति विद्यार्थी, NPR मा' })).toContainText('१२,०००.००');
+
+  // The desktop width: the record and the funds pass too.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const [what, path] of [pages[3], pages[4]]) {
+    await open(page, path);
+    await expectAccessible(page, `${what} (ne, 1280 px)`);
+  }
+  await page.screenshot({ path: test.info().outputPath('funds-1280.png'), fullPage: true });
 });
