@@ -43,6 +43,13 @@ test('an organizer enrols a girl, two sponsors share her, records money, publish
     1200000,
   );
 
+  // And a girl still waiting for a sponsor.
+  await student(organizer.token, program.id, {
+    fullName: 'Sunita Rai',
+    preferredName: 'Sunita',
+    annualNeed: { amount: 30000, currency: 'USD' },
+  });
+
   await page.setViewportSize({ width: 360, height: 800 });
   await signInAs(page, organizer.email, PASSWORD, 'en');
   await open(page, '/console');
@@ -195,10 +202,15 @@ test('an organizer enrols a girl, two sponsors share her, records money, publish
   // The students list: filtered, the waiting one with her days.
   await page.getByRole('link', { name: 'Back to the students' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Students');
-  await expect(page.getByText('2 students')).toBeVisible();
+  await expect(page.getByText('3 students')).toBeVisible();
   await page.getByLabel('Status').selectOption('waiting');
   await page.getByRole('button', { name: 'Show' }).click();
-  await expect(page.getByText('0 students')).toBeVisible();
+  await expect(page.getByText('1 student Longest waiting first.')).toBeVisible();
+  const waiting = page.locator('.fund-list > li');
+  await expect(waiting).toHaveCount(1);
+  await expect(waiting).toContainText('Sunita Rai');
+  await expect(waiting).toContainText('Waiting for 0 days');
+  await expect(waiting).toContainText('annual need US$300.00');
   await page.getByLabel('Status').selectOption('sponsored');
   await page.getByLabel('Grade', { exact: true }).fill('grade 9');
   await page.getByLabel('Name').fill('asha');

@@ -140,7 +140,7 @@ export const consoleEn = {
         count: { one: '{count} student', other: '{count} students' },
         empty: 'No student matches.',
         waitingFirst: 'Longest waiting first.',
-        daysWaiting: { one: 'waiting {count} day', other: 'waiting {count} days' },
+        daysWaiting: { one: 'for {count} day', other: 'for {count} days' },
         need: 'annual need {amount}',
         sponsors: { one: '{count} sponsor', other: '{count} sponsors' },
         gap: 'funding gap {amount}',

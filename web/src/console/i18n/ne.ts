@@ -146,7 +146,7 @@ export const consoleNe: ConsoleWords = {
         count: { one: '{count} विद्यार्थी', other: '{count} विद्यार्थी' },
         empty: 'कुनै विद्यार्थी मिलेन।',
         waitingFirst: 'सबैभन्दा लामो समयदेखि पर्खिरहेकी पहिले।',
-        daysWaiting: { one: '{count} दिनदेखि पर्खंदै', other: '{count} दिनदेखि पर्खंदै' },
+        daysWaiting: { one: '{count} दिनदेखि', other: '{count} दिनदेखि' },
         need: 'वार्षिक आवश्यकता {amount}',
         sponsors: { one: '{count} प्रायोजक', other: '{count} प्रायोजक' },
         gap: 'कोषको कमी {amount}',

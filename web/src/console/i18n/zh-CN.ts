@@ -141,7 +141,7 @@ export const consoleZhCN: ConsoleWords = {
         count: { one: '{count} 名学生', other: '{count} 名学生' },
         empty: '没有符合条件的学生。',
         waitingFirst: '等待最久的排在最前。',
-        daysWaiting: { one: '已等待 {count} 天', other: '已等待 {count} 天' },
+        daysWaiting: { one: '{count} 天', other: '{count} 天' },
         need: '每年所需 {amount}',
         sponsors: { one: '{count} 位资助人', other: '{count} 位资助人' },
         gap: '资金缺口 {amount}',
