@@ -308,9 +308,6 @@ export const consoleEn = {
         publishYes: 'Yes, publish',
         published: 'The report is published.',
         noConsent: 'She does not consent to sharing her progress now: her sponsors will not see it.',
-        attendanceLine: 'Attendance {percent}',
-        promotedYes: 'Promoted to the next grade',
-        promotedNo: 'Not promoted this year',
         attendanceInvalid: 'Write a number from 0 to 100.',
       },
       funds: {

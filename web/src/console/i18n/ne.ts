@@ -314,9 +314,6 @@ export const consoleNe: ConsoleWords = {
         publishYes: 'हो, प्रकाशित गर्नुहोस्',
         published: 'विवरण प्रकाशित भयो।',
         noConsent: 'उनले अहिले प्रगति बाँड्न सहमति दिएकी छैनन्: प्रायोजकहरूले यो देख्ने छैनन्।',
-        attendanceLine: 'उपस्थिति {percent}',
-        promotedYes: 'अर्को कक्षामा चढेकी',
-        promotedNo: 'यस वर्ष कक्षा चढेकी छैनन्',
         attendanceInvalid: '0 देखि 100 सम्मको संख्या लेख्नुहोस्।',
       },
       funds: {

@@ -309,9 +309,6 @@ export const consoleZhCN: ConsoleWords = {
         publishYes: '确定发布',
         published: '报告已发布。',
         noConsent: '她目前不同意分享学习进展：资助人看不到这份报告。',
-        attendanceLine: '出勤率 {percent}',
-        promotedYes: '升入下一年级',
-        promotedNo: '今年未升级',
         attendanceInvalid: '请填写 0 到 100 之间的数字。',
       },
       funds: {
