@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { returning } from '../database/sql';
+import { escapeLike } from '../users/users.repository';
 import type { Locale } from '../users/user.entity';
 import type { ConsentPurpose, StudentStatus } from './student-rules';
 import { Disbursement, Payment, ProgressReport, Sponsorship } from './sponsorship.entity';
@@ -26,6 +27,10 @@ export interface StudentFilter {
   organizerId?: string;
   status?: StudentStatus;
   programId?: string;
+  /** Her grade level, any case. */
+  grade?: string;
+  /** Part of her full or preferred name. */
+  q?: string;
 }
 
 @Injectable()
@@ -76,6 +81,10 @@ export class SponsorshipsRepository {
     }
     if (f.status) qb.andWhere('s.status = :status', { status: f.status });
     if (f.programId) qb.andWhere('s.program_id = :programId', { programId: f.programId });
+    if (f.grade) qb.andWhere('lower(s.grade_level) = lower(:grade)', { grade: f.grade });
+    if (f.q) {
+      qb.andWhere('(s.full_name ILIKE :q OR s.preferred_name ILIKE :q)', { q: `%${escapeLike(f.q)}%` });
+    }
     if (f.status === 'waiting') qb.orderBy('s.waiting_since', 'ASC', 'NULLS LAST');
     else qb.orderBy('s.created_at', 'DESC');
     qb.addOrderBy('s.id', 'ASC');

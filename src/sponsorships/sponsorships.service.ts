@@ -21,6 +21,7 @@ import {
   SponsorshipResponse,
   StatementQuery,
   StatementResponse,
+  StudentSponsorshipResponse,
 } from './dto/sponsorships.dto';
 import { majorUnits, standingOf, totalsByCurrency } from './money';
 import { SponsorshipAccess } from './sponsorship-access';
@@ -67,10 +68,17 @@ export class SponsorshipsService {
       throw new ForbiddenError('Only the program’s organizers may record its sponsorships');
     }
     const errors = [];
-    const sponsor = await this.users.findById(dto.sponsorUserId.toLowerCase());
-    if (!sponsor) errors.push({ field: 'sponsorUserId', message: 'sponsorUserId names no user' });
+    const byEmail = dto.sponsorEmail !== undefined;
+    if (byEmail === (dto.sponsorUserId !== undefined)) {
+      throw invalidFields([{ field: 'sponsorUserId', message: 'give exactly one of sponsorUserId and sponsorEmail' }]);
+    }
+    const field = byEmail ? 'sponsorEmail' : 'sponsorUserId';
+    const sponsor = byEmail
+      ? await this.users.findByEmail(dto.sponsorEmail!)
+      : await this.users.findById(dto.sponsorUserId!.toLowerCase());
+    if (!sponsor) errors.push({ field, message: `${field} names no user` });
     else if (!sponsor.roles.includes('sponsor')) {
-      errors.push({ field: 'sponsorUserId', message: 'sponsorUserId names a user without the sponsor role' });
+      errors.push({ field, message: `${field} names a user without the sponsor role` });
     }
     if (dto.endDate && dto.endDate < dto.startDate) {
       errors.push({ field: 'endDate', message: 'endDate must not be before startDate' });
@@ -305,6 +313,35 @@ export class SponsorshipsService {
       })),
       totals: lines(new Set(ids)),
     };
+  }
+
+  /** Every sponsorship of the student, active first, with who sponsors her: for her program's organizers. */
+  async ofStudent(studentId: string, caller: Caller): Promise<StudentSponsorshipResponse[]> {
+    const st = await this.access.student(studentId, caller);
+    const rows = await this.repo.sponsorshipsOfStudents([st.id]);
+    rows.sort((a, b) => Number(b.status === 'active') - Number(a.status === 'active'));
+    const [views, sponsors] = await Promise.all([
+      this.views(rows),
+      this.users.findByIds([...new Set(rows.map((s) => s.sponsorUserId).filter((id): id is string => !!id))]),
+    ]);
+    return views.map((v) => {
+      const u = sponsors.find((x) => x.id === v.sponsorUserId);
+      return { ...v, sponsor: u ? { id: u.id, name: u.name, email: u.email } : null };
+    });
+  }
+
+  /** Her reports, drafts included, newest first: for her program's organizers. */
+  async reportsOf(studentId: string, caller: Caller): Promise<ReportResponse[]> {
+    const st = await this.access.student(studentId, caller);
+    return (await this.repo.reportsOf(st.id)).map(toReportResponse);
+  }
+
+  /** What was paid out for her, newest first: for her program's organizers. */
+  async disbursementsOf(studentId: string, caller: Caller): Promise<DisbursementResponse[]> {
+    const st = await this.access.student(studentId, caller);
+    const rows = await this.repo.disbursementsOf([st.id]);
+    rows.sort((a, b) => b.paidOn.localeCompare(a.paidOn) || b.createdAt.getTime() - a.createdAt.getTime());
+    return rows.map(toDisbursementResponse);
   }
 
   async disburse(studentId: string, dto: CreateDisbursementDto, caller: Caller): Promise<DisbursementResponse> {

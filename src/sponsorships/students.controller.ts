@@ -13,7 +13,13 @@ import { UuidParam } from '../common/ids';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiBodyErrors, ApiNotFound, ProblemSchema } from '../common/openapi';
 import { Page, PageQuery } from '../common/pagination';
-import { CreateDisbursementDto, CreateReportDto, DisbursementResponse, ReportResponse } from './dto/sponsorships.dto';
+import {
+  CreateDisbursementDto,
+  CreateReportDto,
+  DisbursementResponse,
+  ReportResponse,
+  StudentSponsorshipResponse,
+} from './dto/sponsorships.dto';
 import {
   AuditEntryResponse,
   AuditPage,
@@ -124,6 +130,33 @@ export class StudentsController {
     @CurrentCaller() caller: Caller,
   ): Promise<ConsentResponse[]> {
     return this.students.withdrawConsent(id, purpose, caller);
+  }
+
+  @Get(':id/sponsorships')
+  @ApiOkResponse({ type: [StudentSponsorshipResponse], description: 'every sponsorship of hers, active first' })
+  @ApiNotFound(STUDENT)
+  sponsorshipsOf(
+    @Param('id', UuidParam) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<StudentSponsorshipResponse[]> {
+    return this.sponsorships.ofStudent(id, caller);
+  }
+
+  @Get(':id/disbursements')
+  @ApiOkResponse({ type: [DisbursementResponse], description: 'what was paid out for her, newest first' })
+  @ApiNotFound(STUDENT)
+  disbursementsOf(
+    @Param('id', UuidParam) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DisbursementResponse[]> {
+    return this.sponsorships.disbursementsOf(id, caller);
+  }
+
+  @Get(':id/reports')
+  @ApiOkResponse({ type: [ReportResponse], description: 'her progress reports, drafts included, newest first' })
+  @ApiNotFound(STUDENT)
+  reportsOf(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<ReportResponse[]> {
+    return this.sponsorships.reportsOf(id, caller);
   }
 
   @Post(':id/disbursements')

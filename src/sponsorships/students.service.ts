@@ -121,7 +121,13 @@ export class StudentsService {
 
   async list(q: StudentsQuery, caller: Caller): Promise<Page<StudentResponse>> {
     const [rows, total] = await this.repo.pageStudents(
-      { organizerId: isAdmin(caller) ? undefined : caller.id, status: q.status, programId: q.programId?.toLowerCase() },
+      {
+        organizerId: isAdmin(caller) ? undefined : caller.id,
+        status: q.status,
+        programId: q.programId?.toLowerCase(),
+        grade: q.grade || undefined,
+        q: q.q || undefined,
+      },
       offsetOf(q),
       q.limit,
     );

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsNumber,
@@ -39,9 +40,21 @@ export class CreateSponsorshipDto {
   @IsUUID('all', { message: 'studentId must be a uuid' })
   studentId: string;
 
-  @ApiProperty({ format: 'uuid', description: 'a user with the sponsor role' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'a user with the sponsor role (or give sponsorEmail)' })
+  @IsOptional()
   @IsUUID('all', { message: 'sponsorUserId must be a uuid' })
-  sponsorUserId: string;
+  sponsorUserId?: string;
+
+  @ApiPropertyOptional({
+    format: 'email',
+    maxLength: 254,
+    description: "the sponsor's account email, instead of sponsorUserId (exactly one of the two)",
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail({}, { message: 'sponsorEmail must be an email address' })
+  @MaxLength(254)
+  sponsorEmail?: string;
 
   @ApiProperty({ format: 'uuid', description: "the student's program" })
   @IsUUID('all', { message: 'programId must be a uuid' })
@@ -337,6 +350,21 @@ export class SponsorshipResponse {
   payments: PaymentResponse[];
   @ApiProperty()
   createdAt: string;
+}
+
+export class SponsorRef {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty()
+  name: string;
+  @ApiProperty()
+  email: string;
+}
+
+/** A sponsorship as the program's organizers see it beside the student: who the sponsor is, too. */
+export class StudentSponsorshipResponse extends SponsorshipResponse {
+  @ApiProperty({ type: SponsorRef, nullable: true, description: 'null once the sponsor erased their account' })
+  sponsor: SponsorRef | null;
 }
 
 export class SponsorshipPage {

@@ -102,7 +102,12 @@ export class ConsentDto {
   @IsISO8601({ strict: true }, { message: 'grantedAt must be an ISO 8601 time' })
   grantedAt: string;
 
-  @ApiPropertyOptional({ example: '2027-01-15T00:00:00Z', nullable: true, description: 'none: until withdrawn' })
+  @ApiPropertyOptional({
+    example: '2027-01-15T00:00:00Z',
+    type: String,
+    nullable: true,
+    description: 'none: until withdrawn',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 time' })
   expiresAt?: string | null;
@@ -260,6 +265,20 @@ export class StudentsQuery extends PageQuery {
   @IsOptional()
   @IsUUID('all', { message: 'programId must be a uuid' })
   programId?: string;
+
+  @ApiPropertyOptional({ example: 'Grade 8', maxLength: 40, description: 'her grade level, exactly (any case)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40)
+  grade?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'part of her full or preferred name' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }
 
 export class MoneyResponse {

@@ -19,6 +19,11 @@ const Programs = lazy(() => import('./programs/ProgramsPage'));
 const AdminUsers = lazy(() => import('./admin/UsersPage'));
 const AdminMails = lazy(() => import('./admin/MailLogPage'));
 const AdminMail = lazy(() => import('./admin/MailPage'));
+const SponsorshipPrograms = lazy(() => import('./sponsorship/ProgramsPage'));
+const SponsorshipStudents = lazy(() => import('./sponsorship/StudentsPage'));
+const SponsorshipEnrol = lazy(() => import('./sponsorship/EnrolPage'));
+const SponsorshipStudent = lazy(() => import('./sponsorship/StudentPage'));
+const SponsorshipFunds = lazy(() => import('./sponsorship/FundsPage'));
 const NotFound = lazy(() => import('./NotFoundPage'));
 const Editor = lazy(() => import('./editor/EditorPage'));
 const Messages = lazy(() => import('./editor/MessagesPage'));
@@ -50,6 +55,11 @@ export function ConsoleApp() {
               <Route path="/console/admin/users" element={<AdminUsers />} />
               <Route path="/console/admin/mails" element={<AdminMails />} />
               <Route path="/console/admin/mails/:id" element={<AdminMail />} />
+              <Route path="/console/sponsorship" element={<SponsorshipPrograms />} />
+              <Route path="/console/sponsorship/programs/:programId" element={<SponsorshipStudents />} />
+              <Route path="/console/sponsorship/programs/:programId/enrol" element={<SponsorshipEnrol />} />
+              <Route path="/console/sponsorship/programs/:programId/funds" element={<SponsorshipFunds />} />
+              <Route path="/console/sponsorship/students/:id" element={<SponsorshipStudent />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
@@ -85,9 +95,14 @@ function ConsoleLayout(props: { children: ReactNode }) {
                 </NavLink>
               </li>
               {user && (user.roles.includes('organizer') || user.roles.includes('admin')) && (
-                <li>
-                  <NavLink to="/console/programs">{t('console.admin.nav.programs')}</NavLink>
-                </li>
+                <>
+                  <li>
+                    <NavLink to="/console/programs">{t('console.admin.nav.programs')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/console/sponsorship">{t('console.fund.nav')}</NavLink>
+                  </li>
+                </>
               )}
               {user?.roles.includes('admin') && (
                 <>
