@@ -919,7 +919,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["StudentsController_disbursementsOf"];
         put?: never;
         post: operations["StudentsController_disburse"];
         delete?: never;
@@ -935,7 +935,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["StudentsController_reportsOf"];
         put?: never;
         post: operations["StudentsController_createReport"];
         delete?: never;
@@ -954,6 +954,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["StudentsController_publishReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students/{id}/sponsorships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudentsController_sponsorshipsOf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1272,7 +1288,7 @@ export interface components {
              * @description none: until withdrawn
              * @example 2027-01-15T00:00:00Z
              */
-            expiresAt?: Record<string, never> | null;
+            expiresAt?: string | null;
             /**
              * @description ISO 8601 (a date alone is midnight UTC)
              * @example 2026-01-15T10:00:00+05:45
@@ -1511,10 +1527,15 @@ export interface components {
              */
             programId: string;
             /**
-             * Format: uuid
-             * @description a user with the sponsor role
+             * Format: email
+             * @description the sponsor's account email, instead of sponsorUserId (exactly one of the two)
              */
-            sponsorUserId: string;
+            sponsorEmail?: string;
+            /**
+             * Format: uuid
+             * @description a user with the sponsor role (or give sponsorEmail)
+             */
+            sponsorUserId?: string;
             /**
              * Format: date
              * @description the first due date
@@ -2369,6 +2390,12 @@ export interface components {
             preferredName: string;
             schoolTown: string;
         };
+        SponsorRef: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         SponsorshipPage: {
             items: components["schemas"]["SponsorshipResponse"][];
             limit: number;
@@ -2476,6 +2503,46 @@ export interface components {
             status: "waiting" | "sponsored" | "graduated" | "withdrawn";
             statusDates: components["schemas"]["StatusDatesResponse"];
             updatedAt: string;
+        };
+        StudentSponsorshipResponse: {
+            commitment: components["schemas"]["CommitmentResponse"];
+            createdAt: string;
+            /** @description unpaid of the due dates so far (overdue included) */
+            due: components["schemas"]["MoneyResponse"];
+            /** @description every due date so far, oldest first */
+            dues: components["schemas"]["DueResponse"][];
+            /** Format: date */
+            endDate: string | null;
+            /** Format: date */
+            endedOn: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description null while the share_progress consent doesn't hold */
+            latestReport: components["schemas"]["ReportResponse"] | null;
+            /** Format: date */
+            nextDueDate: string | null;
+            /** @description unpaid 30 days or more after its due date */
+            overdue: components["schemas"]["MoneyResponse"];
+            /** @description this sponsorship's payments received in the current calendar year (UTC), per currency */
+            paidThisYear: components["schemas"]["MoneyResponse"][];
+            /** @description every payment of this sponsorship, per currency */
+            paidToDate: components["schemas"]["MoneyResponse"][];
+            /** @description this sponsorship's payments, newest first */
+            payments: components["schemas"]["PaymentResponse"][];
+            /** Format: uuid */
+            programId: string;
+            /** @description null once the sponsor erased their account */
+            sponsor: components["schemas"]["SponsorRef"] | null;
+            /**
+             * Format: uuid
+             * @description null once the sponsor erased their account
+             */
+            sponsorUserId: string | null;
+            /** Format: date */
+            startDate: string;
+            /** @enum {string} */
+            status: "active" | "ended";
+            student: components["schemas"]["SponsoredStudentResponse"];
         };
         SubjectDto: {
             /** @example A */
@@ -6448,9 +6515,13 @@ export interface operations {
     StudentsController_list: {
         parameters: {
             query?: {
+                /** @description her grade level, exactly (any case) */
+                grade?: string;
                 limit?: number;
                 page?: number;
                 programId?: string;
+                /** @description part of her full or preferred name */
+                q?: string;
                 /** @description waiting: longest waiting first */
                 status?: "waiting" | "sponsored" | "graduated" | "withdrawn";
             };
@@ -6944,6 +7015,55 @@ export interface operations {
             };
         };
     };
+    StudentsController_disbursementsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description what was paid out for her, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisbursementResponse"][];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: role may not act */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the student (visible to her program’s organizers and admins only) is absent or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     StudentsController_disburse: {
         parameters: {
             query?: never;
@@ -7035,6 +7155,55 @@ export interface operations {
             };
             /** @description idempotency_key_reused: this Idempotency-Key came before with a different body */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    StudentsController_reportsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description her progress reports, drafts included, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"][];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: role may not act */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the student (visible to her program’s organizers and admins only) is absent or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7195,6 +7364,55 @@ export interface operations {
             };
             /** @description invalid_transition: published already */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    StudentsController_sponsorshipsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every sponsorship of hers, active first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentSponsorshipResponse"][];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description forbidden: role may not act */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description not_found: the student (visible to her program’s organizers and admins only) is absent or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
