@@ -468,7 +468,7 @@ describe('events: create, read, list', () => {
         'post /api/v1/events/{id}/cancel': ['200', '400', '401', '403', '404', '409'],
         'put /api/v1/events/{id}/organizers': ['200', '400', '401', '403', '404', '413', '415'],
         'post /api/v1/programs': ['201', '400', '401', '403', '409', '413', '415', '422'],
-        'get /api/v1/programs': ['200', '400'],
+        'get /api/v1/programs': ['200', '400', '401', '403'],
         'get /api/v1/programs/{id}': ['200', '404'],
         'get /api/v1/programs/{id}/report': ['200', '401', '403', '404'],
         'put /api/v1/programs/{id}/organizers': ['200', '400', '401', '403', '404', '413', '415'],
