@@ -1,6 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { client, guestRegisters, login, organizer, publishedEvent, signup, uniqueEmail } from './support/api';
+import { accountWith } from './support/admin';
 import { expectAccessible } from './support/axe';
+import { sponsorshipProgram, student } from './support/fund';
 import { saveScreen } from './support/screens';
 import { stack } from './support/stack';
 
@@ -203,7 +205,14 @@ test('the accessibility check fails on a page that breaks a rule (it is not a ch
 
 /** The organizers' console, as an organizer meets it: the events, a dashboard with a chart, the lists, a family. */
 test.describe('the console', () => {
-  const consoleWorld = { email: uniqueEmail('console-a11y'), eventId: '', registrationId: '', programId: '' };
+  const consoleWorld = {
+    email: uniqueEmail('console-a11y'),
+    eventId: '',
+    registrationId: '',
+    programId: '',
+    fundId: '',
+    studentId: '',
+  };
 
   test.beforeAll(async () => {
     const { user } = await signup('Sita Tamang', consoleWorld.email, 'organizer password 1');
@@ -227,6 +236,9 @@ test.describe('the console', () => {
     await guestRegisters(event.id, 'Binod KC', 2); // waitlisted
     consoleWorld.eventId = event.id;
     consoleWorld.registrationId = first.id;
+    const fund = await sponsorshipProgram(token, 'Girls to School Fund');
+    consoleWorld.fundId = fund.id;
+    consoleWorld.studentId = (await student(token, fund.id, {})).id;
   });
 
   const CONSOLE_PAGES = [
@@ -239,6 +251,16 @@ test.describe('the console', () => {
       path: () => `/console/events/${consoleWorld.eventId}/attendees/${consoleWorld.registrationId}`,
     },
     { name: 'console-program', path: () => `/console/programs/${consoleWorld.programId}` },
+    { name: 'console-editor-new', path: () => '/console/events/new' },
+    { name: 'console-editor', path: () => `/console/events/${consoleWorld.eventId}/edit` },
+    { name: 'console-messages', path: () => `/console/events/${consoleWorld.eventId}/messages` },
+    { name: 'console-waitlist-order', path: () => `/console/events/${consoleWorld.eventId}/waitlist` },
+    { name: 'console-programs', path: () => '/console/programs' },
+    { name: 'console-sponsorship', path: () => '/console/sponsorship' },
+    { name: 'console-students', path: () => `/console/sponsorship/programs/${consoleWorld.fundId}` },
+    { name: 'console-enrol', path: () => `/console/sponsorship/programs/${consoleWorld.fundId}/enrol` },
+    { name: 'console-student', path: () => `/console/sponsorship/students/${consoleWorld.studentId}` },
+    { name: 'console-funds', path: () => `/console/sponsorship/programs/${consoleWorld.fundId}/funds` },
   ];
 
   for (const lang of LANGUAGES) {
@@ -274,6 +296,36 @@ test.describe('the console', () => {
               .map((el) => el.outerHTML.slice(0, 80)),
           );
           expect(small, `tap targets of ${p.name}`).toEqual([]);
+        }
+      }
+      await page.context().close();
+    });
+  }
+
+  /** The admin's pages: users and roles, the mail log, one mail's history. */
+  for (const lang of LANGUAGES) {
+    const widths = lang === 'en' ? WIDTHS : ([360] as const);
+    test(`the admin pages pass axe-core in ${lang} at ${widths.join(' and ')} px`, async ({ browser }) => {
+      currentLang = lang;
+      const admin = await accountWith('Mina Admin', ['admin']);
+      const mails = await client(admin.token).GET('/api/v1/notifications', { params: { query: { limit: 1 } } });
+      const mailId = mails.data!.items[0].id;
+      const page = await newPage(browser, 360, lang);
+      const res = await page.request.post('/api/v1/auth/login', {
+        data: { email: admin.email, password: admin.password, session: 'cookie' },
+      });
+      expect(res.status()).toBe(200);
+      const set = await page.request.patch('/api/v1/me', {
+        data: { locale: lang },
+        headers: { Origin: stack().baseURL },
+      });
+      expect(set.status()).toBe(200);
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const path of ['/console/admin/users', '/console/admin/mails', `/console/admin/mails/${mailId}`]) {
+          await goto(page, path);
+          await expect(page.locator('html')).toHaveAttribute('lang', lang);
+          await expectAccessible(page, `${path} (${lang}, ${width} px)`);
         }
       }
       await page.context().close();
