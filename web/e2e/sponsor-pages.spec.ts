@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { client, login } from './support/api';
+import { client, login, signup, uniqueEmail } from './support/api';
 import { expectAccessible } from './support/axe';
 import { mailTo } from './support/mail';
 import { saveScreen } from './support/screens';
@@ -288,4 +288,17 @@ test('withdrawing the consent to share her progress hides the reports at once', 
   await settled(page);
   await expect(page.getByRole('article', { name: 'Pabi' })).not.toContainText('2026 Term 2');
   await page.context().close();
+});
+
+test('an account that sponsors nobody is told so on the sponsor page, without an error', async ({ page }) => {
+  const email = uniqueEmail('no-sponsor');
+  await signup('Hari Adhikari', email, 'family password 1');
+  const res = await page.request.post('/api/v1/auth/login', {
+    data: { email, password: 'family password 1', session: 'cookie' },
+  });
+  expect(res.status()).toBe(200);
+  await page.goto('/me/sponsorships');
+  await settled(page);
+  await expect(page.getByRole('main')).toContainText('You are not sponsoring a student yet.');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -8,7 +8,20 @@ import { useMySponsorships, type Sponsorship } from './queries';
 
 export default function SponsorshipsPage() {
   const { t } = useI18n();
-  return <RequireSignIn title={t('sponsor.title')}>{() => <List />}</RequireSignIn>;
+  return (
+    <RequireSignIn title={t('sponsor.title')}>
+      {(user) =>
+        // An account that sponsors nobody (no sponsor role) is told so, not shown the api's refusal.
+        user.roles.includes('sponsor') ? (
+          <List />
+        ) : (
+          <Page title={t('sponsor.title')}>
+            <p>{t('sponsor.empty')}</p>
+          </Page>
+        )
+      }
+    </RequireSignIn>
+  );
 }
 
 /** A card per student she sponsors: who she is, how school goes, and where this sponsor's own money stands. */
