@@ -603,7 +603,14 @@ async function openLoop(db: Pool, token: string, api: Proc, worker: Proc): Promi
     const eventId = await createEvent(token, 500, 'Open-loop maximum');
     const closed = await runChild<HttpLoadResult>(
       'load-http.js',
-      { mode: 'register', baseUrl: BASE, eventId, connections: 64, durationSec: DURATION, tag: 'omax' } as HttpLoadInput,
+      {
+        mode: 'register',
+        baseUrl: BASE,
+        eventId,
+        connections: 64,
+        durationSec: DURATION,
+        tag: 'omax',
+      } as HttpLoadInput,
       DURATION * 1000 + 60_000,
     );
     max = closed.okPerSec;
@@ -645,7 +652,15 @@ async function openLoop(db: Pool, token: string, api: Proc, worker: Proc): Promi
       log(
         `${tag}: registrations p50 ${f0(register.latencyMs.p50)} ms, p99 ${f0(register.latencyMs.p99)} ms (${register.ok} of ${register.sent} 201); /health/live p99 ${f0(live.latencyMs.p99)} ms`,
       );
-      rounds.push({ share, ratePerSec, round: k, order: liveFirst ? 'live first' : 'live last', register, registerUsage, live });
+      rounds.push({
+        share,
+        ratePerSec,
+        round: k,
+        order: liveFirst ? 'live first' : 'live last',
+        register,
+        registerUsage,
+        live,
+      });
     }
     runs.push(...rounds);
     const m = (f: (r: OpenRound) => number) => median(rounds.map(f));
@@ -827,7 +842,11 @@ function lighthouse(url: string): LighthouseRun {
       '--chrome-flags=--headless=new --no-sandbox',
       '--only-categories=performance,accessibility,best-practices',
     ],
-    { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, maxBuffer: 256 << 20, timeout: 180_000 },
+    {
+      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+      maxBuffer: 256 << 20,
+      timeout: 180_000,
+    },
   ).toString();
   const r = JSON.parse(out) as {
     categories: Record<string, { score: number }>;
@@ -843,6 +862,21 @@ function lighthouse(url: string): LighthouseRun {
     fcpMs: r.audits['first-contentful-paint'].numericValue,
     bytes: r.audits['total-byte-weight'].numericValue,
   };
+}
+
+/**
+ * Lighthouse now and then fails to record a page load's trace (its NO_NAVSTART runtime error, which
+ * says to run it again): a failed run is run again, up to three tries, and the failures are logged.
+ */
+function lighthouseAgain(url: string): LighthouseRun {
+  for (let tries = 1; ; tries++) {
+    try {
+      return lighthouse(url);
+    } catch (err) {
+      if (tries >= 3) throw err;
+      log(`web: Lighthouse failed (${(err as Error).message.split('\n')[0].slice(0, 120)}), running it again`);
+    }
+  }
 }
 
 /**
@@ -884,7 +918,7 @@ async function webScenario(token: string): Promise<void> {
       lh[name] = [];
       for (let k = 1; k <= LIGHTHOUSE_RUNS; k++) {
         log(`web: Lighthouse ${LIGHTHOUSE_VERSION}, mobile, ${name}, run ${k}`);
-        lh[name].push(lighthouse(url));
+        lh[name].push(lighthouseAgain(url));
       }
       const m = (f: (r: LighthouseRun) => number) => median(lh[name].map(f));
       const perf = lh[name].map((r) => r.performance);
@@ -1329,7 +1363,15 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   results.startedAt = new Date().toISOString();
   results.machine = machine();
-  results.settings = { DURATION, CONNECTIONS, HOT_ROUNDS, apiPool: API_POOL, MAIL_POOL_SIZE, MAIL_CONCURRENCY, CPU_PROF };
+  results.settings = {
+    DURATION,
+    CONNECTIONS,
+    HOT_ROUNDS,
+    apiPool: API_POOL,
+    MAIL_POOL_SIZE,
+    MAIL_CONCURRENCY,
+    CPU_PROF,
+  };
   log(`database ${DB_NAME} (recreated), Redis db ${REDIS_DB}, api on ${PORT}`);
   await recreateDatabase();
   await recreateBareDatabase(PG_BASE, BARE_DB_NAME);
