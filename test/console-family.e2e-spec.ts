@@ -246,6 +246,21 @@ describe("the console's family pages, programs and mail log", () => {
       ]);
     });
 
+    it('should show a mail sent at its first try as sent, at its time, with no history row written for it', async () => {
+      const guest = await register(t, otherEvent.id, {
+        contact: { email: 'first-try@example.org', name: 'First Try' },
+      });
+      const sent = await waitForStatus(t, `registration:${guest.id}:confirmed`, 'sent');
+      const [{ n }] = await t.db.query(
+        'SELECT count(*)::int AS n FROM notification_history WHERE notification_id = $1',
+        [sent.id],
+      );
+      expect(n).toBe(0);
+      const [{ sent_at }] = await t.db.query('SELECT sent_at FROM notifications WHERE id = $1', [sent.id]);
+      const detail = await get(`/notifications/${sent.id}`, admin).expect(200);
+      expect(detail.body.history).toEqual([{ status: 'sent', attempts: 1, at: new Date(sent_at).toISOString() }]);
+    });
+
     it('should refuse a bad recipient, an unknown id and a non-admin with problem+json', async () => {
       expectProblem(await get('/notifications?recipient=not-an-address', admin), 400, 'invalid_request');
       expectProblem(await get('/notifications/3f2b8c1e-8d4a-4b6e-9c1f-2a7d5e6f8a90', admin), 404, 'not_found');

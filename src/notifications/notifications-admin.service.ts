@@ -26,15 +26,22 @@ export class NotificationsAdminService {
     return pageOf(rows.map(toNotificationResponse), total, q);
   }
 
-  /** One row with its status history. */
+  /**
+   * One row with its status history: the steps the trigger wrote, then `sent` from the row itself
+   * (final, with its time in sent_at; the trigger writes no row for it, see migration MailLog).
+   */
   async get(id: string): Promise<NotificationDetail> {
     const row = await this.rows.findById(id);
     if (!row) throw new NotFoundError('The notification');
-    const history = await this.admin.historyOf(id);
-    return {
-      ...toNotificationResponse(row),
-      history: history.map((h) => ({ status: h.status, attempts: h.attempts, at: h.at.toISOString() })),
-    };
+    const history = (await this.admin.historyOf(id)).map((h) => ({
+      status: h.status,
+      attempts: h.attempts,
+      at: h.at.toISOString(),
+    }));
+    if (row.status === 'sent' && row.sentAt) {
+      history.push({ status: 'sent', attempts: row.attempts, at: row.sentAt.toISOString() });
+    }
+    return { ...toNotificationResponse(row), history };
   }
 
   /** Only a failed row can be retried: it becomes pending, due now, with a fresh count of attempts. */
