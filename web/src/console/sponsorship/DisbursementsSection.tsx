@@ -5,7 +5,7 @@ import { SelectField, TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { Loading, ProblemNotice } from '../../ui/Problem';
 import { useConsoleI18n } from '../i18n/words';
-import { toMinor } from './money';
+import { readMoney } from './money';
 import { fieldId, FormProblems, serverFieldErrors, todayIso, type FieldErrors, type Student } from './shared';
 
 const CATEGORIES = ['tuition', 'books', 'uniform', 'stipend', 'other'] as const;
@@ -45,10 +45,9 @@ export function DisbursementsSection(props: { student: Student }) {
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const code = currency.trim().toUpperCase();
+    const { currency: code, currencyOk, amount: minor } = readMoney(amount, currency);
     const found: FieldErrors = {};
-    if (!/^[A-Z]{3}$/.test(code)) found.currency = [t('console.fund.enrol.currencyInvalid')];
-    const minor = toMinor(amount, /^[A-Z]{3}$/.test(code) ? code : 'USD');
+    if (!currencyOk) found.currency = [t('console.fund.enrol.currencyInvalid')];
     if (!minor) found.amount = [t('console.fund.enrol.amountInvalid')];
     if (!on) found.paidOn = [t('console.fund.enrol.required')];
     if (!payee.trim()) found.payee = [t('console.fund.enrol.required')];

@@ -4,7 +4,7 @@ import { api, call, type Schemas } from '../../api/client';
 import { Fieldset, SelectField, TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { useConsoleI18n } from '../i18n/words';
-import { toMajorText, toMinor } from './money';
+import { readMoney, toMajorText } from './money';
 import { fieldId, FormProblems, serverFieldErrors, type FieldErrors, type Student } from './shared';
 
 /** The moves an organizer makes by hand (sponsored and waiting follow the sponsorships). */
@@ -74,9 +74,8 @@ export function EditRecord(props: { student: Student }) {
     for (const f of Object.keys(was)) {
       if (f !== 'region' && f !== 'status' && !(v[f] ?? '').trim()) found[f] = [t('console.fund.enrol.required')];
     }
-    const currency = v['annualNeed.currency'].trim().toUpperCase();
-    if (!/^[A-Z]{3}$/.test(currency)) found['annualNeed.currency'] = [t('console.fund.enrol.currencyInvalid')];
-    const amount = toMinor(v['annualNeed.amount'], /^[A-Z]{3}$/.test(currency) ? currency : 'USD');
+    const { currency, currencyOk, amount } = readMoney(v['annualNeed.amount'], v['annualNeed.currency']);
+    if (!currencyOk) found['annualNeed.currency'] = [t('console.fund.enrol.currencyInvalid')];
     if (amount === null) found['annualNeed.amount'] = [t('console.fund.enrol.amountInvalid')];
     setErrors(found);
     setAttempt((a) => a + 1);

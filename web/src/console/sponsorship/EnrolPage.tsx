@@ -5,7 +5,7 @@ import { api, call, type Schemas } from '../../api/client';
 import { CheckboxField, Fieldset, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { useConsoleI18n } from '../i18n/words';
-import { toMinor } from './money';
+import { readMoney } from './money';
 import { fieldId, FormProblems, serverFieldErrors, todayIso, useProgram, type FieldErrors } from './shared';
 
 const PURPOSES = ['share_progress', 'photos'] as const;
@@ -59,9 +59,8 @@ export default function EnrolPage() {
     e.preventDefault();
     const found: FieldErrors = {};
     for (const f of TEXT) if (!(v[f] ?? '').trim()) found[f] = [t('console.fund.enrol.required')];
-    const currency = (v.currency ?? '').trim().toUpperCase();
-    if (!/^[A-Z]{3}$/.test(currency)) found['annualNeed.currency'] = [t('console.fund.enrol.currencyInvalid')];
-    const amount = toMinor(v['annualNeed.amount'] ?? '', /^[A-Z]{3}$/.test(currency) ? currency : 'USD');
+    const { currency, currencyOk, amount } = readMoney(v['annualNeed.amount'] ?? '', v.currency ?? '');
+    if (!currencyOk) found['annualNeed.currency'] = [t('console.fund.enrol.currencyInvalid')];
     if (amount === null) found['annualNeed.amount'] = [t('console.fund.enrol.amountInvalid')];
     const picked = PURPOSES.filter((p) => consents[p]);
     if (picked.length && !grantedBy.trim()) found['consents.grantedBy'] = [t('console.fund.enrol.required')];

@@ -6,7 +6,7 @@ import { Notice } from '../../ui/Notice';
 import { Loading, ProblemNotice } from '../../ui/Problem';
 import { ConfirmButton } from '../Confirm';
 import { useConsoleI18n } from '../i18n/words';
-import { toMinor } from './money';
+import { readMoney } from './money';
 import { fieldId, FormProblems, serverFieldErrors, todayIso, type FieldErrors, type Student } from './shared';
 
 type Sponsorship = Schemas['StudentSponsorshipResponse'];
@@ -146,10 +146,9 @@ function PaymentForm(props: { sponsorship: Sponsorship; n: number; onDone: () =>
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const code = currency.trim().toUpperCase();
+    const { currency: code, currencyOk, amount: minor } = readMoney(amount, currency);
     const found: FieldErrors = {};
-    if (!/^[A-Z]{3}$/.test(code)) found.currency = [t('console.fund.enrol.currencyInvalid')];
-    const minor = toMinor(amount, /^[A-Z]{3}$/.test(code) ? code : 'USD');
+    if (!currencyOk) found.currency = [t('console.fund.enrol.currencyInvalid')];
     if (!minor) found.amount = [t('console.fund.enrol.amountInvalid')];
     if (!on) found.receivedOn = [t('console.fund.enrol.required')];
     setErrors(found);
@@ -252,11 +251,10 @@ function AddSponsor(props: { student: Student }) {
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const code = currency.trim().toUpperCase();
+    const { currency: code, currencyOk, amount: minor } = readMoney(amount, currency);
     const found: FieldErrors = {};
     if (!email.trim()) found.sponsorEmail = [t('console.fund.enrol.required')];
-    if (!/^[A-Z]{3}$/.test(code)) found['commitment.currency'] = [t('console.fund.enrol.currencyInvalid')];
-    const minor = toMinor(amount, /^[A-Z]{3}$/.test(code) ? code : 'USD');
+    if (!currencyOk) found['commitment.currency'] = [t('console.fund.enrol.currencyInvalid')];
     if (!minor) found['commitment.amount'] = [t('console.fund.enrol.amountInvalid')];
     if (!start) found.startDate = [t('console.fund.enrol.required')];
     setErrors(found);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFormat } from '../../i18n/format';
-import { minorDigits, sumByCurrency, toMajorText, toMinor } from './money';
+import { minorDigits, readMoney, sumByCurrency, toMajorText, toMinor } from './money';
 
 describe('money in the console', () => {
   it('should know each currency’s minor digits', () => {
@@ -44,5 +44,16 @@ describe('money in the console', () => {
       { currency: 'NPR', amount: 5000 },
       { currency: 'USD', amount: 350 },
     ]);
+  });
+});
+
+describe('readMoney', () => {
+  it('reads the code upper-cased and the amount in that currency’s minor units', () => {
+    expect(readMoney(' 1,200.5 ', ' usd ')).toEqual({ currency: 'USD', currencyOk: true, amount: 120050 });
+    expect(readMoney('1200', 'jpy')).toEqual({ currency: 'JPY', currencyOk: true, amount: 1200 });
+  });
+  it('marks a code that is not three letters, and reads the amount with two digits meanwhile', () => {
+    expect(readMoney('12.34', 'US')).toEqual({ currency: 'US', currencyOk: false, amount: 1234 });
+    expect(readMoney('12.345', 'RS1')).toEqual({ currency: 'RS1', currencyOk: false, amount: null });
   });
 });

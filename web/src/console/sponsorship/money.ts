@@ -24,6 +24,20 @@ export function toMinor(typed: string, currency: string): number | null {
   return Number.isSafeInteger(minor) ? minor : null;
 }
 
+/**
+ * An amount and a currency as typed in one form: the currency code upper-cased and whether it is
+ * three letters, and the amount in its minor units (read as USD's two digits while the code is not
+ * valid yet), or null when it cannot be read.
+ */
+export function readMoney(
+  typedAmount: string,
+  typedCurrency: string,
+): { currency: string; currencyOk: boolean; amount: number | null } {
+  const currency = typedCurrency.trim().toUpperCase();
+  const currencyOk = /^[A-Z]{3}$/.test(currency);
+  return { currency, currencyOk, amount: toMinor(typedAmount, currencyOk ? currency : 'USD') };
+}
+
 /** Minor units as a plain number for an input ("1234.5" → "1234.50"), in the currency's digits. */
 export function toMajorText(amount: number, currency: string): string {
   const digits = minorDigits(currency);
