@@ -6,7 +6,7 @@ import { SelectField, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { Loading, ProblemNotice } from '../../ui/Problem';
 import { useConsoleI18n } from '../i18n/words';
-import { Pager } from '../Pager';
+import { filterParams, Pager, usePageParam } from '../Pager';
 import { MAIL_KINDS, MAIL_STATUSES, mailKindText, mailStatusText, type MailKind, type MailStatus } from './mail-words';
 import './admin.css';
 
@@ -25,7 +25,7 @@ export default function MailLogPage() {
   const rawKind = params.get('kind');
   const kind = rawKind && (MAIL_KINDS as readonly string[]).includes(rawKind) ? (rawKind as MailKind) : undefined;
   const recipient = params.get('recipient') || undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [page, setPage] = usePageParam();
   const [form, setForm] = useState({ status: status ?? '', kind: kind ?? '', recipient: recipient ?? '' });
   useEffect(() => {
     setForm({ status: status ?? '', kind: kind ?? '', recipient: recipient ?? '' });
@@ -38,11 +38,7 @@ export default function MailLogPage() {
 
   function filter(e: FormEvent) {
     e.preventDefault();
-    const next: Record<string, string> = {};
-    if (form.status) next.status = form.status;
-    if (form.kind) next.kind = form.kind;
-    if (form.recipient.trim()) next.recipient = form.recipient.trim();
-    setParams(next);
+    setParams(filterParams(form));
   }
 
   const title = t('console.admin.mailLog.title');
@@ -128,12 +124,7 @@ export default function MailLogPage() {
               </table>
             </div>
           )}
-          <Pager
-            page={page}
-            total={list.data.total}
-            limit={LIMIT}
-            onPage={(p) => setParams((prev) => ({ ...Object.fromEntries(prev), page: String(p) }))}
-          />
+          <Pager page={page} total={list.data.total} limit={LIMIT} onPage={setPage} />
         </>
       )}
     </Page>

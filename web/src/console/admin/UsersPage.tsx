@@ -8,7 +8,7 @@ import { Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { Loading, ProblemNotice } from '../../ui/Problem';
 import { useConsoleI18n } from '../i18n/words';
-import { Pager } from '../Pager';
+import { filterParams, Pager, usePageParam } from '../Pager';
 import './admin.css';
 
 const LIMIT = 20;
@@ -23,7 +23,7 @@ export default function UsersPage() {
   const q = params.get('q') ?? '';
   const rawRole = params.get('role');
   const role = isRole(rawRole) ? rawRole : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [page, setPage] = usePageParam();
   const [typed, setTyped] = useState(q);
   const [picked, setPicked] = useState<string>(role ?? '');
   useEffect(() => {
@@ -38,10 +38,7 @@ export default function UsersPage() {
 
   function search(e: FormEvent) {
     e.preventDefault();
-    const next: Record<string, string> = {};
-    if (typed.trim()) next.q = typed.trim();
-    if (picked) next.role = picked;
-    setParams(next);
+    setParams(filterParams({ q: typed, role: picked }));
   }
 
   return (
@@ -85,12 +82,7 @@ export default function UsersPage() {
               </li>
             ))}
           </ul>
-          <Pager
-            page={page}
-            total={list.data.total}
-            limit={LIMIT}
-            onPage={(p) => setParams((prev) => ({ ...Object.fromEntries(prev), page: String(p) }))}
-          />
+          <Pager page={page} total={list.data.total} limit={LIMIT} onPage={setPage} />
         </>
       )}
     </Page>

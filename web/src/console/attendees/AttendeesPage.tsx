@@ -6,7 +6,7 @@ import { SelectField, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { Loading, ProblemNotice } from '../../ui/Problem';
 import { useConsoleI18n } from '../i18n/words';
-import { Pager } from '../Pager';
+import { filterParams, Pager, usePageParam } from '../Pager';
 import { exportUrl, useEvent } from '../events/queries';
 import { RegistrationStatus } from './RegistrationStatus';
 
@@ -26,7 +26,7 @@ export default function AttendeesPage() {
   const q = params.get('q') ?? '';
   const rawStatus = params.get('status');
   const status = isStatus(rawStatus) ? rawStatus : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [page, setPage] = usePageParam();
   const [typed, setTyped] = useState(q);
   const [picked, setPicked] = useState<string>(status ?? '');
   // The URL may change under the form (a link to the waitlist): the form follows it.
@@ -47,10 +47,7 @@ export default function AttendeesPage() {
 
   function search(e: FormEvent) {
     e.preventDefault();
-    const next: Record<string, string> = {};
-    if (typed.trim()) next.q = typed.trim();
-    if (picked) next.status = picked;
-    setParams(next);
+    setParams(filterParams({ q: typed, status: picked }));
   }
 
   const waitlist = status === 'waitlisted';
@@ -130,12 +127,7 @@ export default function AttendeesPage() {
               </table>
             </div>
           )}
-          <Pager
-            page={page}
-            total={list.data.total}
-            limit={LIMIT}
-            onPage={(p) => setParams((prev) => ({ ...Object.fromEntries(prev), page: String(p) }))}
-          />
+          <Pager page={page} total={list.data.total} limit={LIMIT} onPage={setPage} />
         </>
       )}
     </Page>

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { Page } from '../../ui/Page';
 import { Loading, ProblemNotice } from '../../ui/Problem';
 import { useEvent } from '../events/queries';
 import { useConsoleI18n } from '../i18n/words';
-import { Pager } from '../Pager';
+import { Pager, usePageParam } from '../Pager';
 import { RegistrationStatus } from './RegistrationStatus';
 import '../admin/admin.css';
 
@@ -15,8 +15,7 @@ const LIMIT = 50;
 export default function WaitlistPage() {
   const { id = '' } = useParams();
   const { t, format } = useConsoleI18n();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [page, setPage] = usePageParam();
   const event = useEvent(id);
   const list = useQuery({
     queryKey: ['console', 'registrations', id, 'waitlist', page],
@@ -74,7 +73,7 @@ export default function WaitlistPage() {
               </table>
             </div>
           )}
-          <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => setParams({ page: String(p) })} />
+          <Pager page={page} total={list.data.total} limit={LIMIT} onPage={setPage} />
         </>
       )}
     </Page>

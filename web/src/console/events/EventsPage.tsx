@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { Page } from '../../ui/Page';
 import { Loading, ProblemNotice } from '../../ui/Problem';
 import { useConsoleI18n } from '../i18n/words';
-import { Pager } from '../Pager';
+import { Pager, usePageParam } from '../Pager';
 import { EventStatus } from './EventStatus';
 
 const LIMIT = 20;
@@ -12,8 +12,7 @@ const LIMIT = 20;
 /** The organizer's events (every event for an admin): upcoming first, then past ones. */
 export default function EventsPage() {
   const { t, format } = useConsoleI18n();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [page, setPage] = usePageParam();
   const list = useQuery({
     queryKey: ['console', 'events', page],
     queryFn: () => call(api.GET('/api/v1/events', { params: { query: { mine: 'true', page, limit: LIMIT } } })),
@@ -48,12 +47,7 @@ export default function EventsPage() {
               </li>
             ))}
           </ul>
-          <Pager
-            page={page}
-            total={list.data.total}
-            limit={LIMIT}
-            onPage={(p) => setParams((prev) => ({ ...Object.fromEntries(prev), page: String(p) }))}
-          />
+          <Pager page={page} total={list.data.total} limit={LIMIT} onPage={setPage} />
         </>
       )}
     </Page>

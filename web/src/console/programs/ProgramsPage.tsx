@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { Page } from '../../ui/Page';
 import { Loading, ProblemNotice } from '../../ui/Problem';
 import { useConsoleI18n } from '../i18n/words';
-import { Pager } from '../Pager';
+import { Pager, usePageParam } from '../Pager';
 import '../admin/admin.css';
 
 const LIMIT = 50;
@@ -12,8 +12,7 @@ const LIMIT = 50;
 /** The programs the organizer runs (all of them for an admin), each leading to its report. */
 export default function ProgramsPage() {
   const { t } = useConsoleI18n();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [page, setPage] = usePageParam();
   const list = useQuery({
     queryKey: ['console', 'programs', page],
     queryFn: () => call(api.GET('/api/v1/programs', { params: { query: { mine: 'true', page, limit: LIMIT } } })),
@@ -42,7 +41,7 @@ export default function ProgramsPage() {
               </li>
             ))}
           </ul>
-          <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(n) => setParams({ page: String(n) })} />
+          <Pager page={page} total={list.data.total} limit={LIMIT} onPage={setPage} />
         </>
       )}
     </Page>

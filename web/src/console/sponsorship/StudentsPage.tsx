@@ -6,7 +6,7 @@ import { SelectField, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { Loading, ProblemNotice } from '../../ui/Problem';
 import { useConsoleI18n } from '../i18n/words';
-import { Pager } from '../Pager';
+import { filterParams, Pager, usePageParam } from '../Pager';
 import { STUDENT_STATUSES, StudentStatusTag, useProgram, type StudentStatus } from './shared';
 
 const LIMIT = 20;
@@ -16,7 +16,7 @@ export default function StudentsPage() {
   const { programId = '' } = useParams();
   const { t, format } = useConsoleI18n();
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [page, setPage] = usePageParam();
   const status = (params.get('status') ?? '') as StudentStatus | '';
   const grade = params.get('grade') ?? '';
   const q = params.get('q') ?? '';
@@ -42,11 +42,7 @@ export default function StudentsPage() {
   });
   const search = (e: FormEvent) => {
     e.preventDefault();
-    const next: Record<string, string> = {};
-    if (typed.status) next.status = typed.status;
-    if (typed.grade.trim()) next.grade = typed.grade.trim();
-    if (typed.q.trim()) next.q = typed.q.trim();
-    setParams(next);
+    setParams(filterParams(typed));
   };
   return (
     <Page title={t('console.fund.students.title')} lead={program.data?.name}>
@@ -136,12 +132,7 @@ export default function StudentsPage() {
               </li>
             ))}
           </ul>
-          <Pager
-            page={page}
-            total={list.data.total}
-            limit={LIMIT}
-            onPage={(p) => setParams((prev) => ({ ...Object.fromEntries(prev), page: String(p) }))}
-          />
+          <Pager page={page} total={list.data.total} limit={LIMIT} onPage={setPage} />
         </>
       )}
     </Page>
