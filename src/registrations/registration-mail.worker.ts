@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Locale } from '../common/locales';
 import { AppConfig } from '../config/config.module';
-import { localize } from '../events/event-content';
 import { Event } from '../events/event.entity';
 import { mailUrl } from '../mail/links';
-import type { MailData, MailEvent, MailKind } from '../mail/mail-kinds';
+import { toMailEvent } from '../mail/mail-event';
+import type { MailData, MailKind } from '../mail/mail-kinds';
 import { isUuid } from '../common/ids';
 import { FanoutAudiences } from '../notifications/audiences';
 import { Coalescer } from '../common/keyed-batches';
@@ -191,7 +191,7 @@ export class RegistrationMailWorker implements OnModuleInit {
     const { registration: r, event, attendees, unsubscribed } = loaded;
     const base = {
       name: r.contactName,
-      event: this.mailEvent(event, r, row.locale),
+      event: toMailEvent(event, r.status, row.locale, this.publicUrl),
       registrationId: r.id,
       manageUrl: this.manageUrl(r, row.locale),
     };
@@ -280,25 +280,6 @@ export class RegistrationMailWorker implements OnModuleInit {
       const x = byId.get(id);
       return x ? toMailSource(x) : null;
     });
-  }
-
-  /**
-   * The event in the reader's language (its title and place, each falling back to the event's own
-   * language); the online link only for families holding seats; the mail links to the event's page.
-   */
-  private mailEvent(e: MailSource['event'], r: Pick<Registration, 'status'>, locale: Locale): MailEvent {
-    const words = localize(e, locale, ['title', 'venue']);
-    return {
-      id: e.id,
-      title: words.title,
-      startsAt: e.startsAt.toISOString(),
-      endsAt: e.endsAt.toISOString(),
-      timezone: e.timezone,
-      format: e.format,
-      venue: words.venue,
-      onlineUrl: r.status === 'confirmed' ? e.onlineUrl : null,
-      url: mailUrl(this.publicUrl, `/events/${e.slug}`, locale),
-    };
   }
 
   /**

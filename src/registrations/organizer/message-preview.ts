@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Caller } from '../../common/auth';
 import { LOCALES, type Locale } from '../../common/locales';
 import { AppConfig } from '../../config/config.module';
-import { localize } from '../../events/event-content';
 import type { Event } from '../../events/event.entity';
 import { mailUrl } from '../../mail/links';
+import { toMailEvent } from '../../mail/mail-event';
 import type { MailData } from '../../mail/mail-kinds';
 import { renderMail } from '../../mail/render';
 import { MessagePreviewResponse, SendMessageDto } from './dto/organizer.dto';
@@ -46,21 +46,10 @@ export class MessagePreview {
   }
 
   private data(event: Event, dto: SendMessageDto, caller: Caller, locale: Locale): MailData['event.message'] {
-    const words = localize(event, locale, ['title', 'venue']);
     return {
       name: SAMPLE_NAME[locale],
-      event: {
-        id: event.id,
-        title: words.title,
-        startsAt: event.startsAt.toISOString(),
-        endsAt: event.endsAt.toISOString(),
-        timezone: event.timezone,
-        format: event.format,
-        venue: words.venue,
-        // As a confirmed family reads it.
-        onlineUrl: event.onlineUrl,
-        url: mailUrl(this.publicUrl, `/events/${event.slug}`, locale),
-      },
+      // As a confirmed family reads it (the online link included).
+      event: toMailEvent(event, 'confirmed', locale, this.publicUrl),
       registrationId: '',
       manageUrl: mailUrl(this.publicUrl, '/me/registrations', locale),
       unsubscribeUrl: mailUrl(this.publicUrl, '/unsubscribe', locale),
