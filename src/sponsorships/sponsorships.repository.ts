@@ -331,38 +331,31 @@ export class SponsorshipsRepository {
     offset: number,
     limit: number,
   ): Promise<[ProgressReport[], number]> {
+    return this.published(studentId, before).skip(offset).take(limit).getManyAndCount();
+  }
+
+  /** One report of the student, if it is published (before `before` when given). */
+  findPublished(studentId: string, reportId: string, before: Date | null): Promise<ProgressReport | null> {
+    return this.published(studentId, before).andWhere('r.id = :reportId', { reportId }).getOne();
+  }
+
+  /** The reports published in `year`, and before `before` when given. */
+  publishedIn(studentId: string, year: number, before: Date | null = null): Promise<ProgressReport[]> {
+    return this.published(studentId, before)
+      .andWhere(`r.published_at >= :from AND r.published_at < :to`, {
+        from: `${year}-01-01T00:00:00Z`,
+        to: `${year + 1}-01-01T00:00:00Z`,
+      })
+      .getMany();
+  }
+
+  /** The student's published reports (before `before` when given), oldest first: what her sponsors may read. */
+  private published(studentId: string, before: Date | null) {
     const qb = this.db
       .getRepository(ProgressReport)
       .createQueryBuilder('r')
       .where('r.student_id = :studentId AND r.published_at IS NOT NULL', { studentId });
     if (before) qb.andWhere('r.published_at < :before', { before });
-    return qb.orderBy('r.published_at', 'ASC').addOrderBy('r.id', 'ASC').skip(offset).take(limit).getManyAndCount();
-  }
-
-  /** One report of the student, if it is published (before `before` when given). */
-  findPublished(studentId: string, reportId: string, before: Date | null): Promise<ProgressReport | null> {
-    const qb = this.db
-      .getRepository(ProgressReport)
-      .createQueryBuilder('r')
-      .where('r.id = :reportId AND r.student_id = :studentId AND r.published_at IS NOT NULL', {
-        reportId,
-        studentId,
-      });
-    if (before) qb.andWhere('r.published_at < :before', { before });
-    return qb.getOne();
-  }
-
-  /** The reports published in `year`, and before `before` when given. */
-  publishedIn(studentId: string, year: number, before: Date | null = null): Promise<ProgressReport[]> {
-    const qb = this.db
-      .getRepository(ProgressReport)
-      .createQueryBuilder('r')
-      .where('r.student_id = :studentId', { studentId })
-      .andWhere(`r.published_at >= :from AND r.published_at < :to`, {
-        from: `${year}-01-01T00:00:00Z`,
-        to: `${year + 1}-01-01T00:00:00Z`,
-      });
-    if (before) qb.andWhere('r.published_at < :before', { before });
-    return qb.orderBy('r.published_at', 'ASC').getMany();
+    return qb.orderBy('r.published_at', 'ASC').addOrderBy('r.id', 'ASC');
   }
 }

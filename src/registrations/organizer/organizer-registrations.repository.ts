@@ -176,10 +176,6 @@ export class OrganizerRegistrationsRepository {
     return n;
   }
 
-  /**
-   * The registration with this code, share-locked for the transaction: a cancellation (which
-   * locks it for update) waits for the check-in, or the check-in sees it cancelled.
-   */
   /** Whether the registration belongs to the event (an id of another event's family answers false). */
   async belongsTo(eventId: string, registrationId: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(`SELECT 1 FROM registrations WHERE id = $1 AND event_id = $2`, [
@@ -227,6 +223,10 @@ export class OrganizerRegistrationsRepository {
     };
   }
 
+  /**
+   * The registration with this code, share-locked for the transaction: a cancellation (which
+   * locks it for update) waits for the check-in, or the check-in sees it cancelled.
+   */
   findByCodeForShare(m: EntityManager, eventId: string, code: string): Promise<Registration | null> {
     return m
       .getRepository(Registration)
