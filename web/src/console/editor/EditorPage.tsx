@@ -8,8 +8,8 @@ import { ErrorSummary, type SummaryItem } from '../../ui/ErrorSummary';
 import { CheckboxField, Fieldset, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
-import { Loading, ProblemNotice, useProblemText } from '../../ui/Problem';
-import { useEvent } from '../events/queries';
+import { ProblemNotice, useProblemText } from '../../ui/Problem';
+import { OwnEvent } from '../events/OwnEvent';
 import { useConsoleI18n } from '../i18n/words';
 import {
   CONTENT_LOCALES,
@@ -36,28 +36,11 @@ export default function EditorPage() {
 
 function EditExisting(props: { id: string }) {
   const { t } = useConsoleI18n();
-  const event = useEvent(props.id);
-  if (event.isPending) return <Loading />;
-  if (event.isError) {
-    return (
-      <Page title={t('console.dashboard.title')}>
-        <ProblemNotice error={event.error} onRetry={() => void event.refetch()} />
-        <p>
-          <Link to="/console">{t('console.backToEvents')}</Link>
-        </p>
-      </Page>
-    );
-  }
-  if (!event.data.organizerIds) {
-    return (
-      <Page title={event.data.title}>
-        <Notice tone="warning">
-          <p>{t('console.dashboard.notYours')}</p>
-        </Notice>
-      </Page>
-    );
-  }
-  return <Editor key={event.data.id} event={event.data} initial={formFromEvent(event.data)} />;
+  return (
+    <OwnEvent id={props.id} title={t('console.dashboard.title')}>
+      {(event) => <Editor key={event.id} event={event} initial={formFromEvent(event)} />}
+    </OwnEvent>
+  );
 }
 
 type FieldErrors = (field: string) => string[] | undefined;

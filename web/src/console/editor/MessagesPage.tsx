@@ -6,9 +6,9 @@ import { ErrorSummary, type SummaryItem } from '../../ui/ErrorSummary';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
-import { Loading, ProblemNotice } from '../../ui/Problem';
+import { ProblemNotice } from '../../ui/Problem';
 import { ConfirmButton } from '../Confirm';
-import { useEvent } from '../events/queries';
+import { OwnEvent } from '../events/OwnEvent';
 import { useConsoleI18n } from '../i18n/words';
 import { messageProblems, type Message } from './message';
 import './editor.css';
@@ -17,25 +17,11 @@ import './editor.css';
 export default function MessagesPage() {
   const { id = '' } = useParams();
   const { t } = useConsoleI18n();
-  const event = useEvent(id);
-  if (event.isPending) return <Loading />;
-  if (event.isError || !event.data.organizerIds) {
-    return (
-      <Page title={t('console.messages.title')}>
-        {event.isError ? (
-          <ProblemNotice error={event.error} onRetry={() => void event.refetch()} />
-        ) : (
-          <Notice tone="warning">
-            <p>{t('console.dashboard.notYours')}</p>
-          </Notice>
-        )}
-        <p>
-          <Link to="/console">{t('console.backToEvents')}</Link>
-        </p>
-      </Page>
-    );
-  }
-  return <Compose event={event.data} />;
+  return (
+    <OwnEvent id={id} title={t('console.messages.title')}>
+      {(event) => <Compose event={event} />}
+    </OwnEvent>
+  );
 }
 
 function Compose(props: { event: Schemas['EventResponse'] }) {

@@ -9,7 +9,8 @@ import { ConfirmButton } from '../Confirm';
 import { useConsoleI18n } from '../i18n/words';
 import { isLive, percentTaken } from './chart';
 import { EventStatus } from './EventStatus';
-import { exportUrl, useEvent } from './queries';
+import { OwnEvent } from './OwnEvent';
+import { exportUrl } from './queries';
 import { TimelineChart } from './TimelineChart';
 
 const LIVE_EVERY_MS = 15_000;
@@ -18,32 +19,11 @@ const LIVE_EVERY_MS = 15_000;
 export default function DashboardPage() {
   const { id = '' } = useParams();
   const { t } = useConsoleI18n();
-  const event = useEvent(id);
-  if (event.isPending) return <Loading />;
-  if (event.isError) {
-    return (
-      <Page title={t('console.dashboard.title')}>
-        <ProblemNotice error={event.error} onRetry={() => void event.refetch()} />
-        <p>
-          <Link to="/console">{t('console.backToEvents')}</Link>
-        </p>
-      </Page>
-    );
-  }
-  // Organizer ids come only to the event's own organizers (and admins): anyone else sees whose it is not.
-  if (!event.data.organizerIds) {
-    return (
-      <Page title={event.data.title}>
-        <Notice tone="warning">
-          <p>{t('console.dashboard.notYours')}</p>
-        </Notice>
-        <p>
-          <Link to="/console">{t('console.backToEvents')}</Link>
-        </p>
-      </Page>
-    );
-  }
-  return <Dashboard event={event.data} />;
+  return (
+    <OwnEvent id={id} title={t('console.dashboard.title')}>
+      {(event) => <Dashboard event={event} />}
+    </OwnEvent>
+  );
 }
 
 function Dashboard(props: { event: Schemas['EventResponse'] }) {
