@@ -5,7 +5,7 @@ import type { Locale } from '../common/locales';
 import { AppConfig } from '../config/config.module';
 import { Event } from '../events/event.entity';
 import { mailUrl } from '../mail/links';
-import { toMailEvent } from '../mail/mail-event';
+import { toMailEvent, type MailEventSource } from '../mail/mail-event';
 import type { MailData, MailKind } from '../mail/mail-kinds';
 import { isUuid } from '../common/ids';
 import { FanoutAudiences } from '../notifications/audiences';
@@ -28,21 +28,7 @@ interface MailSource {
   registration: Pick<Registration, 'id' | 'userId' | 'tokenVersion' | 'code' | 'status' | 'partySize' | 'contactName'>;
   /** The family asked for no more optional mail (messages, reminders) about this event. */
   unsubscribed: boolean;
-  event: Pick<
-    Event,
-    | 'id'
-    | 'title'
-    | 'contentLocale'
-    | 'translations'
-    | 'slug'
-    | 'startsAt'
-    | 'endsAt'
-    | 'timezone'
-    | 'format'
-    | 'venue'
-    | 'onlineUrl'
-    | 'status'
-  >;
+  event: MailEventSource & Pick<Event, 'status'>;
   attendees: { name: string; category: AttendeeCategory }[];
 }
 
