@@ -1,4 +1,4 @@
-import { Coalescer, failed, KeyedBatches, Outcome, succeeded } from './keyed-batches';
+import { Coalescer, failed, GATHER_MS, KeyedBatches, Outcome, succeeded } from './keyed-batches';
 
 /** A run whose batches finish only when the test releases them. */
 function gated() {
@@ -87,21 +87,52 @@ describe('KeyedBatches', () => {
 });
 
 describe('Coalescer', () => {
-  it('should start a lone call at once and batch the calls made while it runs', async () => {
+  it('should start a lone call at once without a gathering time and batch the calls made while it runs', async () => {
     const runs: number[][] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const c = new Coalescer<number, number>(async (items) => {
-      runs.push(items);
-      if (runs.length === 1) await gate;
-      return items.map((i) => i * 10);
-    });
+    const c = new Coalescer<number, number>(
+      async (items) => {
+        runs.push(items);
+        if (runs.length === 1) await gate;
+        return items.map((i) => i * 10);
+      },
+      100,
+      0,
+    );
     const first = c.submit(1);
     const rest = [c.submit(2), c.submit(3), c.submit(4)];
     expect(runs).toEqual([[1]]);
     release();
     expect(await Promise.all([first, ...rest])).toEqual([10, 20, 30, 40]);
     expect(runs).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('should hold the first call for its gathering time and take along the calls made meanwhile', async () => {
+    jest.useFakeTimers();
+    try {
+      const runs: number[][] = [];
+      const c = new Coalescer<number, number>(async (items) => {
+        runs.push(items);
+        return items.map((i) => i + 1);
+      });
+      const first = c.submit(1);
+      await Promise.resolve();
+      expect(runs).toEqual([]); // waiting for company
+      jest.advanceTimersByTime(GATHER_MS - 1);
+      const second = c.submit(2);
+      expect(runs).toEqual([]);
+      jest.advanceTimersByTime(1);
+      expect(runs).toEqual([[1, 2]]);
+      expect(await Promise.all([first, second])).toEqual([2, 3]);
+      // Idle again: the next lone call waits its own gathering time.
+      const third = c.submit(3);
+      jest.advanceTimersByTime(GATHER_MS);
+      expect(await third).toBe(4);
+      expect(runs).toEqual([[1, 2], [3]]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('should cap a batch at its maximum', async () => {
@@ -111,7 +142,7 @@ describe('Coalescer', () => {
       return items;
     }, 2);
     await Promise.all([1, 2, 3, 4, 5].map((i) => c.submit(i)));
-    expect(runs).toEqual([[1], [2, 3], [4, 5]]);
+    expect(runs).toEqual([[1, 2], [3, 4], [5]]);
   });
 
   it('should fail every caller of a failed batch and go on with the next', async () => {
@@ -121,10 +152,9 @@ describe('Coalescer', () => {
       if (calls === 2) throw new Error('database gone');
       return items;
     });
-    const a = c.submit(1);
+    await expect(c.submit(1)).resolves.toBe(1);
     const b = c.submit(2);
     const d = c.submit(3);
-    await expect(a).resolves.toBe(1);
     await expect(b).rejects.toThrow('database gone');
     await expect(d).rejects.toThrow('database gone');
     await expect(c.submit(4)).resolves.toBe(4);
