@@ -48,9 +48,13 @@ export class MailTransport implements OnApplicationShutdown {
       from: this.from,
       to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
     }).compile();
+    const envelope = message.getEnvelope();
+    const messageId = message.messageId();
     const raw = await message.build();
-    const info = await this.transporter.sendMail({ envelope: message.getEnvelope(), raw });
-    return { messageId: message.messageId(), response: info.response ?? null };
+    // Nothing of the composed message (HTML, text, attachments) is held while SMTP answers: a
+    // mail in flight keeps only its bytes, so less of it outlives the young generation.
+    const info = await this.transporter.sendMail({ envelope, raw });
+    return { messageId, response: info.response ?? null };
   }
 
   onApplicationShutdown(): void {
