@@ -79,7 +79,7 @@ const WORKER_NODE_ARGS = ['--max-old-space-size=256'];
 // baseline runs at the same.
 const WORKER_NICE = 10;
 const MAIL_COUNT = 5_000;
-/** Mails each sender sends before the mail scenario's clocks start: both are measured warm. */
+/** Mails each sender sends right before each of its clocks starts: both are measured warm. */
 const MAIL_WARM_UP = 500;
 /** Rounds of each hot-event concurrency, (b) first and last in turn (BENCH_HOT_ROUNDS). */
 const HOT_ROUNDS = Math.max(1, Number(env.BENCH_HOT_ROUNDS ?? 3));
@@ -97,6 +97,8 @@ const WRITER_DEVICES = 4;
 const WRITER_BATCH = 50;
 const STAMP = new Date().toISOString().replace(/[:.]/g, '-');
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
+/** Where `node --cpu-prof` writes the api's profile (BENCH_CPU_PROF); the worker's and the mail baseline's beside it. */
+const PROF_DIR = join(RESULTS_DIR, `cpu-${STAMP}`);
 
 const results: Record<string, unknown> = {};
 /** The bare schema's database (the raw-SQL baselines), opened in main. */
@@ -967,35 +969,38 @@ interface MailRound {
  * falls on both. The figure is the median of the rounds' ratios; each round is in the raw figures.
  */
 async function mail(db: Pool, sink: CountingSink, token: string, worker: Proc): Promise<void> {
-  // The worker runs for days and the baseline's child warms itself up (mail-direct.ts); so that
-  // neither is measured cold, the worker first sends a warm-up event's confirmations, untimed.
-  await skipMailBacklog(db);
-  const warmEvent = await createEvent(token, 100_000, 'Mail warm-up');
-  await bulkRegistrations(db, warmEvent, MAIL_WARM_UP, { maxParty: 4, cancelledPerTen: 0, tag: 'MW' });
-  await mailPipeline(db, sink, warmEvent, worker, 'mail warm-up', MAIL_WARM_UP);
   const rounds: MailRound[] = [];
   for (let k = 1; k <= MAIL_ROUNDS; k++) {
     await skipMailBacklog(db);
     const eventId = await createEvent(token, 100_000, 'Mail event');
+    const warmEvent = await createEvent(token, 100_000, 'Mail warm-up');
     // Registrations and attendees first (not timed); then each half of the round.
     await bulkRegistrations(db, eventId, MAIL_COUNT, { maxParty: 4, cancelledPerTen: 0, tag: `M${k}` });
+    await bulkRegistrations(db, warmEvent, MAIL_WARM_UP, { maxParty: 4, cancelledPerTen: 0, tag: `MW${k}` });
     // The first to read fresh rows sets their hint bits and writes their pages again, and the
     // outbox's indexes still hold the rows the bench skipped (a hot run leaves 17,000). Without this
     // the pipeline paid for both in the rounds where it went first (the baseline's data is loaded
     // before its clock starts, and it never reads the outbox), and those rounds came out lowest.
     await db.query('VACUUM (ANALYZE) registrations, registration_attendees, notifications');
     await sleep(1500);
+    // Both senders are measured warm: the baseline's child sends MAIL_WARM_UP messages right
+    // before its clock starts (mail-direct.ts), and so does the worker, which has otherwise sat
+    // idle while the other half ran (its first mails after a pause came out slower).
+    const pipelineWarm = async () => {
+      await mailPipeline(db, sink, warmEvent, worker, `mail round ${k} warm-up`, MAIL_WARM_UP);
+      return mailPipeline(db, sink, eventId, worker, `mail round ${k}`, MAIL_COUNT);
+    };
     let pipeline: MailPipelineRun;
     let direct: MailDirectRun;
     const order = k % 2 === 0 ? 'direct first' : 'pipeline first';
     if (order === 'pipeline first') {
-      pipeline = await mailPipeline(db, sink, eventId, worker, `mail round ${k}`, MAIL_COUNT);
+      pipeline = await pipelineWarm();
       await sleep(1000);
       direct = await mailDirect(sink, eventId, k);
     } else {
       direct = await mailDirect(sink, eventId, k);
       await sleep(1000);
-      pipeline = await mailPipeline(db, sink, eventId, worker, `mail round ${k}`, MAIL_COUNT);
+      pipeline = await pipelineWarm();
     }
     const ratio = pipeline.mailsPerSec / direct.mailsPerSec;
     rounds.push({ order, pipeline, direct, ratio, cpuRatio: direct.cpuMsPerMail / pipeline.workerCpuMsPerMail });
@@ -1120,6 +1125,7 @@ async function mailDirect(sink: CountingSink, eventId: string, k: number): Promi
       warmUp: MAIL_WARM_UP,
     } as MailDirectInput,
     300_000,
+    CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}-direct-${k}`] : [],
   );
   const seconds = (sink.lastAt - direct.startedAt) / 1000;
   return {
@@ -1378,7 +1384,7 @@ async function main(): Promise<void> {
   bareDb = new Pool({ connectionString: BARE_DATABASE_URL, max: 2, application_name: 'bench-probe' });
   await flushRedis();
   const sink = await new CountingSink().start();
-  const profDir = join(RESULTS_DIR, `cpu-${STAMP}`);
+  const profDir = PROF_DIR;
   const api = startNode('api', 'main.js', appEnv(sink.url), [
     ...API_NODE_ARGS,
     ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []),
