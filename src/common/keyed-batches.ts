@@ -13,9 +13,10 @@ interface Pending<T, R> {
 /**
  * Coalesces work per key in this process. The first item of a key starts at once, or after
  * `gatherMs` when that is set (the items arriving meanwhile join it); the items that arrive while
- * a batch runs wait and go together, in arrival order, as the next batch (at most `maxBatch` each). So at most one batch per key runs at a time, and under load each batch carries
- * everything that queued behind the previous one: the cost of a batch (a lock, a commit) is paid
- * once for many items instead of once per item.
+ * a batch runs wait and go together, in arrival order, as the next batch (at most `maxBatch`
+ * each). So at most one batch per key runs at a time, and under load each batch carries everything
+ * that queued behind the previous one: the cost of a batch (a lock, a commit) is paid once for
+ * many items instead of once per item.
  *
  * `run` answers one outcome per item, in order; if it throws, every item of the batch gets the error.
  */
