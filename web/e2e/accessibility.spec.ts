@@ -4,6 +4,7 @@ import { accountWith } from './support/admin';
 import { expectAccessible } from './support/axe';
 import { sponsorshipProgram, student } from './support/fund';
 import { saveScreen } from './support/screens';
+import { signInPage } from './support/session';
 import { stack } from './support/stack';
 
 const LANGUAGES = ['en', 'zh-CN', 'ne'] as const;
@@ -51,12 +52,7 @@ test.beforeAll(async () => {
 
 /** Signs the family in as the browser does (a session cookie), its account set to this language. */
 async function signIn(page: Page, lang: string): Promise<void> {
-  const res = await page.request.post('/api/v1/auth/login', {
-    data: { email: world.familyEmail, password: 'family password 1', session: 'cookie' },
-  });
-  expect(res.status()).toBe(200);
-  const set = await page.request.patch('/api/v1/me', { data: { locale: lang }, headers: { Origin: stack().baseURL } });
-  expect(set.status()).toBe(200);
+  await signInPage(page, world.familyEmail, 'family password 1', lang);
 }
 
 /** Every page of the public app, in the state a family meets it. */
@@ -156,10 +152,7 @@ for (const lang of LANGUAGES) {
     const event = await publishedEvent(await login(email, 'organizer password 1'), { title: 'Door Check' });
     const family = await guestRegisters(event.id, 'Asha Rai', 3);
     const page = await newPage(browser, 360, lang);
-    const res = await page.request.post('/api/v1/auth/login', {
-      data: { email, password: 'organizer password 1', session: 'cookie' },
-    });
-    expect(res.status()).toBe(200);
+    await signInPage(page, email, 'organizer password 1');
     currentLang = lang;
     await goto(page, `/checkin/${event.id}`);
     const code = page.getByRole('textbox');
@@ -269,15 +262,7 @@ test.describe('the console', () => {
     test(`every console page passes axe-core in ${lang} at ${widths.join(' and ')} px`, async ({ browser }) => {
       currentLang = lang;
       const page = await newPage(browser, 360, lang);
-      const res = await page.request.post('/api/v1/auth/login', {
-        data: { email: consoleWorld.email, password: 'organizer password 1', session: 'cookie' },
-      });
-      expect(res.status()).toBe(200);
-      const set = await page.request.patch('/api/v1/me', {
-        data: { locale: lang },
-        headers: { Origin: stack().baseURL },
-      });
-      expect(set.status()).toBe(200);
+      await signInPage(page, consoleWorld.email, 'organizer password 1', lang);
       for (const width of widths) {
         await page.setViewportSize({ width, height: 800 });
         for (const p of CONSOLE_PAGES) {
@@ -311,15 +296,7 @@ test.describe('the console', () => {
       const mails = await client(admin.token).GET('/api/v1/notifications', { params: { query: { limit: 1 } } });
       const mailId = mails.data!.items[0].id;
       const page = await newPage(browser, 360, lang);
-      const res = await page.request.post('/api/v1/auth/login', {
-        data: { email: admin.email, password: admin.password, session: 'cookie' },
-      });
-      expect(res.status()).toBe(200);
-      const set = await page.request.patch('/api/v1/me', {
-        data: { locale: lang },
-        headers: { Origin: stack().baseURL },
-      });
-      expect(set.status()).toBe(200);
+      await signInPage(page, admin.email, admin.password, lang);
       for (const width of widths) {
         await page.setViewportSize({ width, height: 800 });
         for (const path of ['/console/admin/users', '/console/admin/mails', `/console/admin/mails/${mailId}`]) {

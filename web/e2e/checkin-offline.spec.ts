@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as QRCode from 'qrcode';
 import { client, guestRegisters, login, publishedEvent, signup, uniqueEmail } from './support/api';
+import { signInPage } from './support/session';
 import { ROOT, stack } from './support/stack';
 
 /**
@@ -28,8 +29,7 @@ async function organizerAccount(): Promise<{ email: string; token: string }> {
 async function device(browser: Browser, email: string, eventId: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: stack().baseURL });
   const page = await context.newPage();
-  const res = await page.request.post('/api/v1/auth/login', { data: { email, password: PASSWORD, session: 'cookie' } });
-  expect(res.status()).toBe(200);
+  await signInPage(page, email, PASSWORD);
   await page.goto(`/checkin/${eventId}`);
   await expect(page.getByText(/^List updated /)).toBeVisible();
   return page;

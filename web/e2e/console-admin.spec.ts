@@ -4,13 +4,7 @@ import { acceptAddress, accountWith, refuseAddress } from './support/admin';
 import { expectAccessible } from './support/axe';
 import { mailTo } from './support/mail';
 import { saveScreen } from './support/screens';
-
-async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  const res = await page.request.post('/api/v1/auth/login', {
-    data: { email: who.email, password: who.password, session: 'cookie' },
-  });
-  expect(res.status()).toBe(200);
-}
+import { signInPage } from './support/session';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -34,7 +28,7 @@ test('an admin finds a failed mail in the mail log, retries it once the address 
     )
     .toBe(1);
 
-  await signIn(page, admin);
+  await signInPage(page, admin.email, admin.password);
   await page.goto('/console');
   await expect(page.getByRole('link', { name: 'Queue dashboard' })).toHaveAttribute('href', '/admin/queues');
   await page.getByRole('link', { name: 'Mail log' }).click();
@@ -122,7 +116,7 @@ test('an organizer reads the waitlist in order, changes a family’s party (the 
   const asha = await guestRegisters(event.id, 'Asha Rai', 3);
   await guestRegisters(event.id, 'Binod KC', 2);
   await guestRegisters(event.id, 'Chandra Lama', 1);
-  await signIn(page, organizer);
+  await signInPage(page, organizer.email, organizer.password);
 
   // The waitlist, in the order families move up.
   await page.goto(`/console/events/${event.id}`);

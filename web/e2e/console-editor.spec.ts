@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { components } from '../src/api/schema';
 import { client, signup, uniqueEmail } from './support/api';
 import { expectAccessible } from './support/axe';
-import { familyRegisters, localInput, organizerAccount, signInPage } from './support/editor';
+import { EDITOR_PASSWORD, familyRegisters, localInput, organizerAccount } from './support/editor';
+import { signInPage } from './support/session';
 import { mailTo } from './support/mail';
 import { saveScreen } from './support/screens';
 
@@ -31,7 +32,7 @@ test('an organizer writes an event with translations and questions, publishes it
     } as components['schemas']['CreateEventDto'],
   });
   expect(other.response.status).toBe(201);
-  await signInPage(page, maya.email);
+  await signInPage(page, maya.email, EDITOR_PASSWORD);
 
   // The editor, from the events list.
   await page.goto('/console');
@@ -223,7 +224,7 @@ test('a co-organizer the server refuses is shown on its field, and a co-organize
   const owner = await organizerAccount('Dawa Sherpa');
   const colleague = await organizerAccount('Pema Lama');
   const family = await signup('Hari Rai', uniqueEmail('family'), 'family password 1');
-  await signInPage(page, owner.email);
+  await signInPage(page, owner.email, EDITOR_PASSWORD);
   await page.goto('/console/events/new');
   const field = (label: string) => page.getByLabel(label, { exact: true });
   await field('Title').fill('Kite Morning');
@@ -245,7 +246,7 @@ test('a co-organizer the server refuses is shown on its field, and a co-organize
 
   // The co-organizer edits the seats; only the creator (or an admin) names organizers.
   await page.context().clearCookies();
-  await signInPage(page, colleague.email);
+  await signInPage(page, colleague.email, EDITOR_PASSWORD);
   await page.goto(`/console/events/${eventId}`);
   await page.getByRole('link', { name: 'Edit this event' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit Kite Morning');

@@ -1,15 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import {
-  account,
-  open,
-  signInAs,
-  smallTargets,
-  sponsorshipProgram,
-  sponsorshipWithPayment,
-  student,
-} from './support/fund';
+import { account, open, smallTargets, sponsorshipProgram, sponsorshipWithPayment, student } from './support/fund';
 import { saveScreen } from './support/screens';
+import { signInPage } from './support/session';
 import { stack } from './support/stack';
 
 const PASSWORD = 'organizer password 1';
@@ -51,7 +44,7 @@ test('an organizer enrols a girl, two sponsors share her, records money, publish
   });
 
   await page.setViewportSize({ width: 360, height: 800 });
-  await signInAs(page, organizer.email, PASSWORD, 'en');
+  await signInPage(page, organizer.email, PASSWORD, 'en');
   await open(page, '/console');
   await page.getByRole('link', { name: 'Sponsorship' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sponsorship programs');

@@ -4,6 +4,7 @@ import type { components } from '../src/api/schema';
 import { client, guestRegisters, login, publishedEvent, signup, uniqueEmail } from './support/api';
 import { mailTo } from './support/mail';
 import { saveScreen } from './support/screens';
+import { signInPage } from './support/session';
 import { stack } from './support/stack';
 
 const PASSWORD = 'organizer password 1';
@@ -158,10 +159,7 @@ test('the dashboard of an event under way refreshes itself every 15 seconds', as
     startsAt: startsAt.toISOString(),
     endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(),
   });
-  const res = await context.request.post('/api/v1/auth/login', {
-    data: { email, password: PASSWORD, session: 'cookie' },
-  });
-  expect(res.status()).toBe(200);
+  await signInPage(context, email, PASSWORD);
   await page.clock.install();
   await page.goto(`/console/events/${event.id}`);
   await expect(page.getByText('Updates itself every 15 seconds during the event.')).toBeVisible();
@@ -177,10 +175,7 @@ test('the dashboard of an event under way refreshes itself every 15 seconds', as
 test('a family without the organizer role is told the console is for organizers', async ({ page }) => {
   const email = uniqueEmail('family');
   await signup('Dawa Sherpa', email, 'family password 1');
-  const res = await page.request.post('/api/v1/auth/login', {
-    data: { email, password: 'family password 1', session: 'cookie' },
-  });
-  expect(res.status()).toBe(200);
+  await signInPage(page, email, 'family password 1');
   await page.goto('/console');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This is for organizers');
   await expect(page.getByRole('heading', { name: 'Your events' })).toHaveCount(0);
@@ -198,8 +193,7 @@ test('an organizer reads a program’s report: each event and the totals', async
   await guestRegisters(first.id, 'Asha Rai', 2);
   await guestRegisters(first.id, 'Binod KC', 2); // does not fit: waitlisted
   await guestRegisters(second.id, 'Chandra Lama', 3);
-  const res = await page.request.post('/api/v1/auth/login', { data: { email, password: PASSWORD, session: 'cookie' } });
-  expect(res.status()).toBe(200);
+  await signInPage(page, email, PASSWORD);
 
   await page.goto(`/console/events/${first.id}`);
   await page.getByRole('link', { name: 'The program’s report' }).click();
@@ -218,8 +212,7 @@ test('the waitlist lists the waiting families in request order, and a family get
   await guestRegisters(event.id, 'Asha Rai', 2);
   await guestRegisters(event.id, 'Binod KC', 2);
   await guestRegisters(event.id, 'Chandra Lama', 1);
-  const res = await page.request.post('/api/v1/auth/login', { data: { email, password: PASSWORD, session: 'cookie' } });
-  expect(res.status()).toBe(200);
+  await signInPage(page, email, PASSWORD);
 
   await page.goto(`/console/events/${event.id}`);
   await expect(page.getByText('2 of 2 seats taken (100%)')).toBeVisible();
@@ -248,10 +241,7 @@ test('another organizer cannot see an event’s dashboard or its families', asyn
   const event = await publishedEvent(owner.token, { title: 'Private Tea' });
   await guestRegisters(event.id, 'Asha Rai', 1);
   const other = await organizerAccount();
-  const res = await page.request.post('/api/v1/auth/login', {
-    data: { email: other.email, password: PASSWORD, session: 'cookie' },
-  });
-  expect(res.status()).toBe(200);
+  await signInPage(page, other.email, PASSWORD);
 
   await page.goto(`/console/events/${event.id}`);
   await expect(page.getByText('This event is not one of yours')).toBeVisible();

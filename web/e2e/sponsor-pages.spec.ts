@@ -4,6 +4,7 @@ import { client, login, signup, uniqueEmail } from './support/api';
 import { expectAccessible } from './support/axe';
 import { mailTo } from './support/mail';
 import { saveScreen } from './support/screens';
+import { signInPage } from './support/session';
 import {
   amountForms,
   dateForms,
@@ -293,10 +294,7 @@ test('withdrawing the consent to share her progress hides the reports at once', 
 test('an account that sponsors nobody is told so on the sponsor page, without an error', async ({ page }) => {
   const email = uniqueEmail('no-sponsor');
   await signup('Hari Adhikari', email, 'family password 1');
-  const res = await page.request.post('/api/v1/auth/login', {
-    data: { email, password: 'family password 1', session: 'cookie' },
-  });
-  expect(res.status()).toBe(200);
+  await signInPage(page, email, 'family password 1');
   await page.goto('/me/sponsorships');
   await settled(page);
   await expect(page.getByRole('main')).toContainText('You are not sponsoring a student yet.');

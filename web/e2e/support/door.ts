@@ -2,6 +2,7 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import { Client } from 'pg';
 import type { components } from '../../src/api/schema';
 import { client, login, publishedEvent, signup, uniqueEmail, type EventResponse } from './api';
+import { signInPage } from './session';
 import { stack } from './stack';
 
 /**
@@ -100,10 +101,7 @@ export async function device(
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL: stack().baseURL, viewport });
   const page = await context.newPage();
-  const res = await page.request.post('/api/v1/auth/login', {
-    data: { email: who.email, password: PASSWORD, session: 'cookie' },
-  });
-  expect(res.status()).toBe(200);
+  await signInPage(page, who.email, PASSWORD);
   await page.goto(`/checkin/${eventId}`);
   await expect(page.getByText(/^List updated /)).toBeVisible();
   // The app's files are kept for offline use before the network may go.

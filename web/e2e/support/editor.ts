@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { client, login, signup, uniqueEmail } from './api';
 import { stack } from './stack';
 
@@ -15,14 +15,6 @@ export async function organizerAccount(name: string): Promise<{ id: string; emai
   });
   expect(roles.response.status).toBe(200);
   return { id: user.id, email, token: await login(email, EDITOR_PASSWORD) };
-}
-
-/** Signs the page in with the session cookie, as the login form would. */
-export async function signInPage(page: Page, email: string): Promise<void> {
-  const res = await page.request.post('/api/v1/auth/login', {
-    data: { email, password: EDITOR_PASSWORD, session: 'cookie' },
-  });
-  expect(res.status()).toBe(200);
 }
 
 /** A guest family registers through the api, answering the event's questions, in its language. */

@@ -86,14 +86,6 @@ export async function sponsorshipWithPayment(
   return s;
 }
 
-/** Signs the browser in (a session cookie), the account set to this language. */
-export async function signInAs(page: Page, email: string, password: string, lang: string): Promise<void> {
-  const res = await page.request.post('/api/v1/auth/login', { data: { email, password, session: 'cookie' } });
-  expect(res.status()).toBe(200);
-  const set = await page.request.patch('/api/v1/me', { data: { locale: lang }, headers: { Origin: stack().baseURL } });
-  expect(set.status()).toBe(200);
-}
-
 /** Opens a page and waits until it has its heading and nothing is loading. */
 export async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
