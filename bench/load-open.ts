@@ -35,6 +35,10 @@ export interface OpenLoadResult {
   /** How far behind schedule the client itself sent (its own lag, not the server's), p99. */
   sendLagP99Ms: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  /** Per second of the run (by when each request was due): requests, p50, p99 and max in ms. */
+  bySecond: { second: number; n: number; p50: number; p99: number; max: number }[];
+  /** What the failed requests' errors said (message: count). */
+  errorMessages: Record<string, number>;
 }
 
 /** Sockets enough for every request in flight at the rate: the open loop never waits for one. */
@@ -55,13 +59,20 @@ async function main(): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   const total = Math.round(input.ratePerSec * input.durationSec);
   const latencies: number[] = [];
+  /** Per second of due time: the latencies of the requests due in it. */
+  const seconds: number[][] = [];
+  const errorMessages: Record<string, number> = {};
   const lags: number[] = [];
   const statusCounts: Record<string, number> = {};
   let errors = 0;
   let answered = 0;
   let sent = 0;
 
-  const fire = (i: number, due: number) => {
+  const fire = (i: number, due: number, second: number) => {
+    const keep = (ms: number) => {
+      latencies.push(ms);
+      (seconds[second] ??= []).push(ms);
+    };
     const body =
       input.mode === 'register'
         ? JSON.stringify({
@@ -85,16 +96,18 @@ async function main(): Promise<void> {
         res.resume();
         res.on('end', () => {
           answered += 1;
-          latencies.push(performance.now() - due);
+          keep(performance.now() - due);
           statusCounts[res.statusCode ?? 0] = (statusCounts[res.statusCode ?? 0] ?? 0) + 1;
         });
       },
     );
-    req.on('error', () => {
+    req.on('error', (err: NodeJS.ErrnoException) => {
       errors += 1;
       answered += 1;
+      const what = err.code ?? err.message;
+      errorMessages[what] = (errorMessages[what] ?? 0) + 1;
       // A request that failed never got its answer: it counts as the slowest.
-      latencies.push(Number.POSITIVE_INFINITY);
+      keep(Number.POSITIVE_INFINITY);
     });
     req.end(body);
   };
@@ -105,7 +118,7 @@ async function main(): Promise<void> {
       const now = performance.now();
       // Every request due by now goes out now, each counted from its own due time.
       while (sent < total && start + (sent * 1000) / input.ratePerSec <= now) {
-        fire(sent + 1, start + (sent * 1000) / input.ratePerSec);
+        fire(sent + 1, start + (sent * 1000) / input.ratePerSec, Math.floor(sent / input.ratePerSec));
         sent += 1;
       }
       if (sent >= total) {
@@ -121,6 +134,10 @@ async function main(): Promise<void> {
   agent.destroy();
 
   latencies.sort((a, b) => a - b);
+  const bySecond = seconds.map((xs, second) => {
+    xs.sort((a, b) => a - b);
+    return { second, n: xs.length, p50: percentile(xs, 50), p99: percentile(xs, 99), max: xs[xs.length - 1] };
+  });
   lags.sort((a, b) => a - b);
   const okCode = input.mode === 'register' ? '201' : '200';
   const result: OpenLoadResult = {
@@ -141,6 +158,8 @@ async function main(): Promise<void> {
       max: latencies[latencies.length - 1] ?? NaN,
       mean: latencies.reduce((s, x) => s + x, 0) / (latencies.length || 1),
     },
+    bySecond,
+    errorMessages,
   };
   process.send!(result, () => process.exit(0));
 }

@@ -6,8 +6,10 @@
  * Knobs (environment): BENCH_ONLY=hot,open,writers,mail,export,growth,web (default all); BENCH_DURATION
  * (seconds per hot-event run, 10); BENCH_CONNECTIONS (64,256); BENCH_HOT_ROUNDS (3); BENCH_OPEN_DURATION
  * (10); BENCH_OPEN_ROUNDS (3); BENCH_WRITER_FAMILIES (2000); BENCH_MAIL_ROUNDS (3); BENCH_LIGHTHOUSE_RUNS
- * (3); BENCH_PORT (3900);
- * BENCH_REDIS_DB (7);
+ * (3); BENCH_PORT (3900); BENCH_REDIS_DB (7);
+ * BENCH_OPEN_MAX fixes the open loop's 100 % (registrations/s) instead of measuring it, so that
+ * runs of two versions load the api alike; BENCH_APP_ENV=NAME=value,… is passed to the api and the
+ * worker (a setting's effect measured against its default, e.g. API_BUSY_CPU=0.3);
  * BENCH_CPU_PROF=1 runs the api and the worker under `node --cpu-prof` and summarizes where their
  * time went.
  */
@@ -89,6 +91,14 @@ const EXPORT_ATTENDEES = 100_000;
 const OPEN_SHARES = [0.25, 0.5, 0.75];
 const OPEN_DURATION = Number(env.BENCH_OPEN_DURATION ?? 10);
 const OPEN_ROUNDS = Math.max(1, Number(env.BENCH_OPEN_ROUNDS ?? 3));
+const OPEN_MAX = env.BENCH_OPEN_MAX ? Number(env.BENCH_OPEN_MAX) : undefined;
+/** Settings given to the api and the worker beyond appEnv's (BENCH_APP_ENV). */
+const APP_ENV: Record<string, string> = Object.fromEntries(
+  (env.BENCH_APP_ENV ?? '')
+    .split(',')
+    .filter((kv) => kv.includes('='))
+    .map((kv) => [kv.slice(0, kv.indexOf('=')).trim(), kv.slice(kv.indexOf('=') + 1).trim()]),
+);
 const WRITER_FAMILIES = Number(env.BENCH_WRITER_FAMILIES ?? 2_000);
 const WRITER_CONNECTIONS = 16;
 const LIGHTHOUSE_VERSION = '12.2.3';
@@ -155,6 +165,7 @@ function appEnv(smtpUrl: string): Record<string, string> {
     RATE_LIMIT_DISABLED: 'true',
     MAIL_POOL_SIZE: String(MAIL_POOL_SIZE),
     MAIL_CONCURRENCY: String(MAIL_CONCURRENCY),
+    ...APP_ENV,
   };
 }
 
@@ -599,8 +610,8 @@ interface OpenRound {
 async function openLoop(db: Pool, token: string, api: Proc, worker: Proc): Promise<void> {
   const hot = (results.hotEvent ?? []) as HotRound[];
   const at64 = hot.filter((r) => r.connections === 64).map((r) => r.full.okPerSec);
-  let max = median(at64);
-  if (!at64.length) {
+  let max = OPEN_MAX ?? median(at64);
+  if (OPEN_MAX === undefined && !at64.length) {
     log(`open loop: the maximum first (closed loop, 64 clients, ${DURATION} s)`);
     const eventId = await createEvent(token, 500, 'Open-loop maximum');
     const closed = await runChild<HttpLoadResult>(
@@ -1377,8 +1388,11 @@ async function main(): Promise<void> {
     MAIL_POOL_SIZE,
     MAIL_CONCURRENCY,
     CPU_PROF,
+    openMax: OPEN_MAX,
+    appEnv: APP_ENV,
   };
   log(`database ${DB_NAME} (recreated), Redis db ${REDIS_DB}, api on ${PORT}`);
+  if (Object.keys(APP_ENV).length) log(`api and worker also get ${JSON.stringify(APP_ENV)}`);
   await recreateDatabase();
   await recreateBareDatabase(PG_BASE, BARE_DB_NAME);
   bareDb = new Pool({ connectionString: BARE_DATABASE_URL, max: 2, application_name: 'bench-probe' });
