@@ -663,7 +663,7 @@ async function openLoop(db: Pool, token: string, api: Proc, worker: Proc): Promi
       await skipMailBacklog(db);
       const live = liveFirst ?? (await liveRun());
       log(
-        `${tag}: registrations p50 ${f0(register.latencyMs.p50)} ms, p99 ${f0(register.latencyMs.p99)} ms (${register.ok} of ${register.sent} 201); /health/live p99 ${f0(live.latencyMs.p99)} ms`,
+        `${tag}: registrations p50 ${f0(register.latencyMs.p50)} ms, p99 ${f0(register.latencyMs.p99)} ms (${register.ok} of ${register.sent} 201${register.errors ? `; failed without an answer: ${JSON.stringify(register.errorMessages)}` : ''}); /health/live p99 ${f0(live.latencyMs.p99)} ms`,
       );
       rounds.push({
         share,
