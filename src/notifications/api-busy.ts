@@ -6,11 +6,15 @@ import { REDIS } from '../redis/redis.module';
 
 /** Set by a busy api; while it exists, workers hold mail to a trickle. */
 export const API_BUSY_KEY = 'kinship:api-busy';
-/** How often an api measures its CPU; one busy measurement holds the key this long. */
-const SAMPLE_MS = 500;
+/**
+ * How often an api measures its CPU; one busy measurement holds the key this long. Short, so that
+ * the mail is held within a fifth of a second of a rush's start: every mail that starts before
+ * that competes with the rush's first, slowest, second (docs/performance-log.md).
+ */
+const SAMPLE_MS = 100;
 const HOLD_MS = 1_500;
-/** How often a worker looks at the key. */
-const LOOK_MS = 250;
+/** How often a worker looks at the key (an EXISTS in Redis). */
+const LOOK_MS = 100;
 
 /**
  * Asks every worker to hold mail back for the next HOLD_MS. Redis away: nobody can be asked, and
