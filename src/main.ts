@@ -10,9 +10,9 @@ import { loadEnvOrExit } from './config/env';
 /**
  * Connections the kernel may queue for the api while it is busy, beyond Node's default of 511
  * (capped by the machine's `net.core.somaxconn`). Past the queue a new connection's first packet
- * is dropped and sent again only after a second, then three: in the bench, a client opening a
- * connection per request in flight (as a proxy without keep-alive does) turned stalls of the api
- * into answers of several seconds (docs/performance-log.md).
+ * is dropped and sent again only after a second, then three: a client opening a connection per
+ * request in flight (as a proxy without keep-alive does) can turn a short stall of the api into
+ * answers of several seconds (the bench saw thousands of such drops; docs/performance-log.md).
  */
 const LISTEN_BACKLOG = 4096;
 
