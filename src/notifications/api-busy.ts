@@ -7,11 +7,17 @@ import { REDIS } from '../redis/redis.module';
 /** Set by a busy api; while it exists, workers hold mail to a trickle. */
 export const API_BUSY_KEY = 'kinship:api-busy';
 /**
- * How often an api measures its CPU; one busy measurement holds the key this long. Short, so that
- * the mail is held within a fifth of a second of a rush's start: every mail that starts before
- * that competes with the rush's first, slowest, second (docs/performance-log.md).
+ * How often an api measures its CPU, and over how many of the last measurements: every tenth of a
+ * second, over the last three tenths. Often, so that the mail is held within a fifth of a second
+ * of a rush's start: every mail that starts before that competes with the rush's first, slowest,
+ * second (docs/performance-log.md). Over three tenths, so that a blip of an idle process (a full
+ * garbage collection, a profiler starting) is not taken for a rush: at the default quarter of a
+ * core a blip must take 75 ms of CPU to count, where a rush of half a core or more counts within
+ * its first two tenths of a second.
  */
 const SAMPLE_MS = 100;
+const WINDOW_SAMPLES = 3;
+/** One busy measurement holds the key this long. */
 const HOLD_MS = 1_500;
 /** How often a worker looks at the key (an EXISTS in Redis). */
 const LOOK_MS = 100;
@@ -25,8 +31,8 @@ export function askToHoldMail(redis: Redis): void {
 }
 
 /**
- * The api's half. Every SAMPLE_MS it measures the CPU its process used, as a share of one core.
- * From `API_BUSY_CPU` up, families are waiting on this process: it sets API_BUSY_KEY for HOLD_MS,
+ * The api's half. Every SAMPLE_MS it measures the CPU its process used over the last
+ * WINDOW_SAMPLES × SAMPLE_MS, as a share of one core. From `API_BUSY_CPU` up, families are waiting on this process: it sets API_BUSY_KEY for HOLD_MS,
  * so the mail the rush causes waits until the rush is over rather than taking the CPU, Postgres
  * and Redis the registrations need. The mail is in the outbox already: it is late, never lost.
  *
@@ -45,13 +51,15 @@ export class ApiBusySignal implements OnApplicationBootstrap, OnApplicationShutd
   onApplicationBootstrap(): void {
     const threshold = this.config.get('API_BUSY_CPU');
     if (threshold === 0) return;
-    let last = { cpu: process.cpuUsage(), at: performance.now() };
+    const read = () => ({ cpu: process.cpuUsage(), at: performance.now() });
+    const readings = [read()]; // the oldest first, at most WINDOW_SAMPLES + 1
     this.timer = setInterval(() => {
-      const now = { cpu: process.cpuUsage(), at: performance.now() };
-      const usedMs = (now.cpu.user - last.cpu.user + now.cpu.system - last.cpu.system) / 1000;
-      const share = usedMs / (now.at - last.at);
-      last = now;
-      if (share >= threshold) askToHoldMail(this.redis);
+      const now = read();
+      readings.push(now);
+      if (readings.length > WINDOW_SAMPLES + 1) readings.shift();
+      const since = readings[0];
+      const usedMs = (now.cpu.user - since.cpu.user + now.cpu.system - since.cpu.system) / 1000;
+      if (usedMs / (now.at - since.at) >= threshold) askToHoldMail(this.redis);
     }, SAMPLE_MS);
     this.timer.unref();
   }
