@@ -25,6 +25,9 @@ export function setupApp(app: NestExpressApplication): void {
   app.set('query parser', 'simple');
   app.use(securityHeaders({ publicUrl: config.get('PUBLIC_URL') }));
   answerUnreadableRequests(app.getHttpServer());
+  // An idle connection stays open for the next request longer than a proxy's own idle timeout, so
+  // that the api never closes one just as the proxy sends on it (Node's default is 5 s).
+  app.getHttpServer().keepAliveTimeout = config.get('HTTP_KEEP_ALIVE_SECONDS') * 1000;
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

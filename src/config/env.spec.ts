@@ -6,6 +6,7 @@ describe('loadEnv', () => {
     expect(env).toMatchObject({
       NODE_ENV: 'development',
       PORT: 3000,
+      HTTP_KEEP_ALIVE_SECONDS: 65,
       DATABASE_URL: 'postgres://kinship:kinship@127.0.0.1:5432/kinship',
       REDIS_URL: 'redis://127.0.0.1:6379',
       PUBLIC_URL: 'http://localhost:3000',
@@ -29,6 +30,7 @@ describe('loadEnv', () => {
   it.each([
     [{ PORT: '70000' }, 'PORT'],
     [{ PORT: '-1' }, 'PORT'],
+    [{ HTTP_KEEP_ALIVE_SECONDS: '0' }, 'HTTP_KEEP_ALIVE_SECONDS'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ DATABASE_URL: 'postgres//nohost' }, 'DATABASE_URL'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],

@@ -11,6 +11,7 @@ export type NodeEnv = 'development' | 'test' | 'production';
 export interface Env {
   NODE_ENV: NodeEnv;
   PORT: number;
+  HTTP_KEEP_ALIVE_SECONDS: number;
   DATABASE_URL: string;
   REDIS_URL: string;
   SMTP_URL: string | undefined;
@@ -226,6 +227,7 @@ export function loadEnv(raw: Raw = process.env): Env {
   return {
     NODE_ENV: nodeEnv as NodeEnv,
     PORT: port,
+    HTTP_KEEP_ALIVE_SECONDS: int(raw, 'HTTP_KEEP_ALIVE_SECONDS', 65, 1, 3600),
     DATABASE_URL: url(raw, 'DATABASE_URL', ['postgres', 'postgresql'], defaultDb),
     REDIS_URL: url(raw, 'REDIS_URL', ['redis', 'rediss'], 'redis://127.0.0.1:6379'),
     SMTP_URL: smtp,
