@@ -58,8 +58,7 @@ async function main(): Promise<void> {
   const url = new URL(input.baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   const total = Math.round(input.ratePerSec * input.durationSec);
-  const latencies: number[] = [];
-  /** Per second of due time: the latencies of the requests due in it. */
+  /** Per second of due time: the latencies of the requests due in it (the run's are these together). */
   const seconds: number[][] = [];
   const errorMessages: Record<string, number> = {};
   const lags: number[] = [];
@@ -69,10 +68,7 @@ async function main(): Promise<void> {
   let sent = 0;
 
   const fire = (i: number, due: number, second: number) => {
-    const keep = (ms: number) => {
-      latencies.push(ms);
-      (seconds[second] ??= []).push(ms);
-    };
+    const keep = (ms: number) => (seconds[second] ??= []).push(ms);
     const body =
       input.mode === 'register'
         ? JSON.stringify({
@@ -130,9 +126,10 @@ async function main(): Promise<void> {
   const drainUntil = performance.now() + DRAIN_MS;
   while (answered < sent && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 20));
   const unanswered = sent - answered;
-  for (let k = 0; k < unanswered; k++) latencies.push(Number.POSITIVE_INFINITY);
   agent.destroy();
 
+  const latencies = seconds.flat();
+  for (let k = 0; k < unanswered; k++) latencies.push(Number.POSITIVE_INFINITY);
   latencies.sort((a, b) => a - b);
   const bySecond = seconds.map((xs, second) => {
     xs.sort((a, b) => a - b);

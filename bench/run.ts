@@ -50,19 +50,37 @@ import { createBareEvent, recreateBareDatabase } from './lib/bare-schema';
 import type { MailDirectInput, MailDirectResult } from './mail-direct';
 
 const env = process.env;
+/** A numeric knob from the environment (`fallback` when unset); a typo stops the bench, rather than run on NaN. */
+function knob(name: string, fallback: number, min = 0): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) {
+    console.error(`bench: ${name}=${JSON.stringify(env[name])} is not a number of at least ${min}`);
+    process.exit(2);
+  }
+  return value;
+}
 const DB_NAME = env.BENCH_DATABASE ?? 'kinship_bench';
 const PG_BASE = env.BENCH_PG_BASE ?? 'postgres://kinship:kinship@127.0.0.1:5432';
 const DATABASE_URL = `${PG_BASE}/${DB_NAME}`;
 /** The raw-SQL baselines' database: a bare schema of their own (lib/bare-schema.ts). */
 const BARE_DB_NAME = `${DB_NAME}_bare`;
 const BARE_DATABASE_URL = `${PG_BASE}/${BARE_DB_NAME}`;
-const REDIS_DB = Number(env.BENCH_REDIS_DB ?? 7);
+const REDIS_DB = knob('BENCH_REDIS_DB', 7);
 const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`;
-const PORT = Number(env.BENCH_PORT ?? 3900);
+const PORT = knob('BENCH_PORT', 3900, 1);
 const BASE = `http://127.0.0.1:${PORT}`;
 const API = `${BASE}/api/v1`;
-const DURATION = Number(env.BENCH_DURATION ?? 10);
-const CONNECTIONS = (env.BENCH_CONNECTIONS ?? '64,256').split(',').map(Number);
+const DURATION = knob('BENCH_DURATION', 10, 1);
+const CONNECTIONS = (env.BENCH_CONNECTIONS ?? '64,256').split(',').map((n) => {
+  const value = Number(n);
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`bench: BENCH_CONNECTIONS=${JSON.stringify(env.BENCH_CONNECTIONS)} is not a list of client counts`);
+    process.exit(2);
+  }
+  return value;
+});
 const ONLY = new Set((env.BENCH_ONLY ?? 'hot,open,writers,mail,export,growth,web').split(','));
 const CPU_PROF = env.BENCH_CPU_PROF === '1';
 // Made for each run: production refuses any secret written in the repository (src/config).
@@ -84,14 +102,14 @@ const MAIL_COUNT = 5_000;
 /** Mails each sender sends right before each of its clocks starts: both are measured warm. */
 const MAIL_WARM_UP = 500;
 /** Rounds of each hot-event concurrency, (b) first and last in turn (BENCH_HOT_ROUNDS). */
-const HOT_ROUNDS = Math.max(1, Number(env.BENCH_HOT_ROUNDS ?? 3));
+const HOT_ROUNDS = knob('BENCH_HOT_ROUNDS', 3, 1);
 /** Rounds of the mail scenario, pipeline and baseline in turn (BENCH_MAIL_ROUNDS). */
-const MAIL_ROUNDS = Math.max(1, Number(env.BENCH_MAIL_ROUNDS ?? 3));
+const MAIL_ROUNDS = knob('BENCH_MAIL_ROUNDS', 3, 1);
 const EXPORT_ATTENDEES = 100_000;
 const OPEN_SHARES = [0.25, 0.5, 0.75];
-const OPEN_DURATION = Number(env.BENCH_OPEN_DURATION ?? 10);
-const OPEN_ROUNDS = Math.max(1, Number(env.BENCH_OPEN_ROUNDS ?? 3));
-const OPEN_MAX = env.BENCH_OPEN_MAX ? Number(env.BENCH_OPEN_MAX) : undefined;
+const OPEN_DURATION = knob('BENCH_OPEN_DURATION', 10, 1);
+const OPEN_ROUNDS = knob('BENCH_OPEN_ROUNDS', 3, 1);
+const OPEN_MAX = env.BENCH_OPEN_MAX?.trim() ? knob('BENCH_OPEN_MAX', 0, 1) : undefined;
 /** Settings given to the api and the worker beyond appEnv's (BENCH_APP_ENV). */
 const APP_ENV: Record<string, string> = Object.fromEntries(
   (env.BENCH_APP_ENV ?? '')
@@ -99,10 +117,10 @@ const APP_ENV: Record<string, string> = Object.fromEntries(
     .filter((kv) => kv.includes('='))
     .map((kv) => [kv.slice(0, kv.indexOf('=')).trim(), kv.slice(kv.indexOf('=') + 1).trim()]),
 );
-const WRITER_FAMILIES = Number(env.BENCH_WRITER_FAMILIES ?? 2_000);
+const WRITER_FAMILIES = knob('BENCH_WRITER_FAMILIES', 2_000, 1);
 const WRITER_CONNECTIONS = 16;
 const LIGHTHOUSE_VERSION = '12.2.3';
-const LIGHTHOUSE_RUNS = Math.max(1, Number(env.BENCH_LIGHTHOUSE_RUNS ?? 3));
+const LIGHTHOUSE_RUNS = knob('BENCH_LIGHTHOUSE_RUNS', 3, 1);
 const WRITER_DEVICES = 4;
 const WRITER_BATCH = 50;
 const STAMP = new Date().toISOString().replace(/[:.]/g, '-');
