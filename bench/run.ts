@@ -50,15 +50,17 @@ import { createBareEvent, recreateBareDatabase } from './lib/bare-schema';
 import type { MailDirectInput, MailDirectResult } from './mail-direct';
 
 const env = process.env;
-/** A numeric knob from the environment (`fallback` when unset); a typo stops the bench, rather than run on NaN. */
+/** Stops the bench on a knob it cannot read, rather than run on NaN. */
+function refuseKnob(name: string, expected: string): never {
+  console.error(`bench: ${name}=${JSON.stringify(env[name])} is not ${expected}`);
+  process.exit(2);
+}
+/** A numeric knob from the environment (`fallback` when unset). */
 function knob(name: string, fallback: number, min = 0): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min) {
-    console.error(`bench: ${name}=${JSON.stringify(env[name])} is not a number of at least ${min}`);
-    process.exit(2);
-  }
+  if (!Number.isFinite(value) || value < min) refuseKnob(name, `a number of at least ${min}`);
   return value;
 }
 const DB_NAME = env.BENCH_DATABASE ?? 'kinship_bench';
@@ -75,10 +77,7 @@ const API = `${BASE}/api/v1`;
 const DURATION = knob('BENCH_DURATION', 10, 1);
 const CONNECTIONS = (env.BENCH_CONNECTIONS ?? '64,256').split(',').map((n) => {
   const value = Number(n);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`bench: BENCH_CONNECTIONS=${JSON.stringify(env.BENCH_CONNECTIONS)} is not a list of client counts`);
-    process.exit(2);
-  }
+  if (!Number.isInteger(value) || value < 1) refuseKnob('BENCH_CONNECTIONS', 'a list of client counts');
   return value;
 });
 const ONLY = new Set((env.BENCH_ONLY ?? 'hot,open,writers,mail,export,growth,web').split(','));

@@ -70,7 +70,7 @@ export interface Env {
    */
   WORKER_NICE: number;
   /**
-   * The CPU an api process must use (a share of one core, over a tenth of a second) before it
+   * The CPU an api process must use (a share of one core, over its last three tenths of a second) before it
    * asks the workers to hold mail back (`MAIL_PER_SECOND_WHILE_API_BUSY`); 0: it never asks. Low
    * (0.25) on purpose: an api waiting on a Postgres the mail also uses shows less CPU, not more,
    * so a high threshold lets the mail in exactly when the registrations are short of room.

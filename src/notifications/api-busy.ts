@@ -32,8 +32,8 @@ export function askToHoldMail(redis: Redis): void {
 
 /**
  * The api's half. Every SAMPLE_MS it measures the CPU its process used over the last
- * WINDOW_SAMPLES × SAMPLE_MS, as a share of one core. From `API_BUSY_CPU` up, families are waiting on this process: it sets API_BUSY_KEY for HOLD_MS,
- * so the mail the rush causes waits until the rush is over rather than taking the CPU, Postgres
+ * WINDOW_SAMPLES × SAMPLE_MS, as a share of one core. From `API_BUSY_CPU` up, families are
+ * waiting on this process: it sets API_BUSY_KEY for HOLD_MS, so the mail the rush causes waits until the rush is over rather than taking the CPU, Postgres
  * and Redis the registrations need. The mail is in the outbox already: it is late, never lost.
  *
  * CPU, not the event loop's utilization: with a profiler or an inspector attached, an idle loop
