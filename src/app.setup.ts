@@ -3,7 +3,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { Logger } from 'nestjs-pino';
+import { Logger, PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
+import type { LogParams } from './common/logging';
 import { UnsupportedMediaTypeError } from './common/errors';
 import { ProblemFilter } from './common/problem.filter';
 import { securityHeaders } from './common/security-headers';
@@ -45,6 +46,9 @@ export function setupApp(app: NestExpressApplication): void {
   mountQueueDashboard(app);
   mountWebApp(app);
   setupOpenApi(app);
+  // After the web app's files and the API's description, which get no line, and before every
+  // route of the api (Nest mounts those when the app starts).
+  app.use(app.get<LogParams>(PARAMS_PROVIDER_TOKEN).requestLog);
 }
 
 /**
