@@ -126,13 +126,13 @@ class RequestLogger {
   }
 }
 
-/** A request's line: warn for a 4xx, error for a 5xx or a failed answer. */
-function levelOf(statusCode: number, failed: boolean): Level {
-  return failed || statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
+/** A request's line: warn for a 4xx, error for a 5xx. */
+function levelOf(statusCode: number): Level {
+  return statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
 }
 
-function messageOf(statusCode: number, err: unknown, finished: boolean): string {
-  if (err instanceof Error || statusCode >= 500) return 'request errored';
+function messageOf(statusCode: number, finished: boolean): string {
+  if (statusCode >= 500) return 'request errored';
   return finished ? 'request completed' : 'request aborted';
 }
 
@@ -154,11 +154,10 @@ function requestLog(root: Logger): RequestHandler {
     request.allLogs = [log];
     if (req.url !== '/health/live') {
       const started = Date.now();
-      const done = (err?: unknown) => {
-        res.off('close', done);
-        res.off('finish', done);
-        res.off('error', done);
-        const level = levelOf(res.statusCode, err instanceof Error);
+      // 'close' comes once for every response: after the answer was sent, or when the connection
+      // ended before it.
+      res.once('close', () => {
+        const level = levelOf(res.statusCode);
         if (!root.isLevelEnabled(level)) return;
         const userId = req.caller?.id;
         root[level](
@@ -166,15 +165,11 @@ function requestLog(root: Logger): RequestHandler {
             req: requestFields(req),
             ...(userId ? { userId } : {}),
             res: { statusCode: res.statusCode },
-            ...(err instanceof Error ? { err } : {}),
             responseTime: Date.now() - started,
           },
-          messageOf(res.statusCode, err, res.writableFinished),
+          messageOf(res.statusCode, res.writableFinished),
         );
-      };
-      res.on('close', done);
-      res.on('finish', done);
-      res.on('error', done);
+      });
     }
     next();
   };
