@@ -73,9 +73,10 @@ function requestFields(req: LoggedRequest) {
 
 /**
  * The logger of one request: the root with the request's fields bound, made only when a line is
- * written at a level that is on. Made for every request up front, as a pino child, it cost about a
- * tenth of the api's CPU in a registration rush at the default levels, where no line is written for
- * most requests. It offers what the Nest logger asks of a request's logger (the levels and `child`).
+ * written at a level that is on. Made for every request up front, as a pino child (pino-http's
+ * way), it took a tenth to a fifth of the api's CPU in a registration rush logged at `warn`, where
+ * most requests write no line while handled (the request's own line is written by the root, in
+ * `requestLog`). It offers what the Nest logger asks of a request's logger (the levels, `child`).
  */
 class RequestLogger {
   private made: Logger | undefined;
